@@ -29,7 +29,9 @@ if [[ ! -x "$opa" ]]; then
 fi
 
 # Fail loudly if the cached binary is not the pinned version (e.g. a corrupted cache).
-if ! "$opa" version 2>/dev/null | grep -qx "Version: ${OPA_VERSION#v}"; then
+# (Output captured first: grep -q closing the pipe early would fail the pipeline under pipefail.)
+reported="$("$opa" version 2>/dev/null || true)"
+if ! grep -qx "Version: ${OPA_VERSION#v}" <<<"$reported"; then
   echo "opa.sh: $opa does not report version ${OPA_VERSION#v}; delete $bin_dir and rerun" >&2
   exit 1
 fi
