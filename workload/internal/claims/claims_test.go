@@ -1,0 +1,350 @@
+package claims
+
+import (
+	"bytes"
+	"runtime"
+	"strings"
+	"testing"
+
+	"mapbench.io/workload/internal/escape"
+	"mapbench.io/workload/internal/result"
+)
+
+// --- synthetic evidence -------------------------------------------------------------------
+
+type docOpt func(*result.Document)
+
+func newDoc(opts ...docOpt) *result.Document {
+	d := result.New()
+	d.Environment.MapImpl = "classic"
+	d.Environment.LanguageVersion = "go1.21"
+	d.Environment.GoVersion = "go1.21.13"
+	for _, o := range opts {
+		o(d)
+	}
+	return d
+}
+
+func ran(scenarios ...string) docOpt {
+	return func(d *result.Document) { d.Config.Scenarios = append(d.Config.Scenarios, scenarios...) }
+}
+
+// summary is a median with a ±2% confidence interval.
+func summary(median float64) result.Summary {
+	return result.Summary{N: 10, Median: median, CILow: median * 0.98, CIHigh: median * 1.02, Confidence: 0.95}
+}
+
+type measure struct{ ns, nsElem, bytes, allocs, gc float64 }
+
+func bench(scenario, variant, key, value string, size int, m measure) docOpt {
+	return func(d *result.Document) {
+		d.Benchmarks = append(d.Benchmarks, result.Benchmark{
+			Name: "Benchmark" + variant, Scenario: scenario, Variant: variant, KeyType: key, ValueType: value, Size: size,
+			Stats: result.Stats{NsPerOp: summary(m.ns), NsPerElem: summary(m.nsElem), BytesPerOp: summary(m.bytes),
+				AllocsPerOp: summary(m.allocs), GCPerOp: summary(m.gc)},
+		})
+	}
+}
+
+func obs(scenario string, size int, figs map[string]float64, facts map[string]string) docOpt {
+	return func(d *result.Document) {
+		d.Observations = append(d.Observations, result.Observation{Scenario: scenario, Size: size, Figures: figs, Facts: facts})
+	}
+}
+
+func env(lang string) docOpt {
+	return func(d *result.Document) { d.Environment.LanguageVersion = lang }
+}
+
+// facts builds escape facts as the current toolchain would embed them.
+func facts(t *testing.T, m string) *escape.Facts {
+	t.Helper()
+	f, err := escape.Parse("toolchain "+runtime.Version()+"\nlang go1.21\n", map[string]string{"-m": m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+const realisticM = "println_value.go:8:15: v escapes to heap\n" +
+	"blank_use.go:5:15: m does not escape\n" +
+	"pointer_receiver.go:5:22: m does not escape\n" +
+	"pointer_receiver_retain.go:6:9: moved to heap: v\n"
+
+// --- rule cases ------------------------------------------------------------------------------
+
+type ruleCase struct {
+	name  string
+	claim string
+	doc   *result.Document
+	facts string // -m capture; "" for none; "stale" for a capture by another toolchain
+	want  string
+}
+
+func kvBench(key, value string, size int, kvNs, lookupNs float64) []docOpt {
+	return []docOpt{bench(scRangeKV, varRangeKV, key, value, size, measure{ns: kvNs}),
+		bench(scRangeKV, varRangeKeyLookup, key, value, size, measure{ns: lookupNs})}
+}
+
+func withOpts(base []docOpt, more ...docOpt) *result.Document { return newDoc(append(base, more...)...) }
+
+var (
+	C  = result.VerdictConfirmed
+	R  = result.VerdictRefuted
+	I  = result.VerdictInconclusive
+	NA = result.VerdictNotApplicable
+)
+
+func ruleCases() []ruleCase {
+	order := func(size int, iters, distinct float64) *result.Document {
+		return newDoc(ran(scIterationOrder), obs(scIterationOrder, size, map[string]float64{figIterations: iters, figDistinctFirstKeys: distinct}, nil))
+	}
+	mut := func(figs map[string]float64) *result.Document {
+		return newDoc(ran(scMutation), obs(scMutation, 100, figs, nil))
+	}
+	growth := func(points string) *result.Document {
+		return newDoc(ran(scGrowthPoints), obs(scGrowthPoints, 1000, map[string]float64{}, map[string]string{factGrowthPoints: points}))
+	}
+	alloc := func(allocs float64) *result.Document {
+		return newDoc(ran(scRangeAlloc), bench(scRangeAlloc, varFirstRange, "int64", "int64", 1000, measure{ns: 100, allocs: allocs}),
+			bench(scRangeAlloc, varLaterRange, "int64", "int64", 1000, measure{ns: 100}))
+	}
+	field := func(vf, ix float64) *result.Document {
+		return newDoc(ran(scFieldAccess), bench(scFieldAccess, varValueField, "int64", "struct64", 1000, measure{ns: vf}),
+			bench(scFieldAccess, varIndexField, "int64", "struct64", 1000, measure{ns: ix}))
+	}
+	cost := func(intNs, strNs, structNs float64) *result.Document {
+		return newDoc(ran(scRangeKV), bench(scRangeKV, varRangeKV, "int64", "int64", 100_000, measure{ns: intNs}),
+			bench(scRangeKV, varRangeKV, "string8", "int64", 100_000, measure{ns: strNs}),
+			bench(scRangeKV, varRangeKV, "int64", "struct64", 100_000, measure{ns: structNs}))
+	}
+	gor := func(capB, parB float64) *result.Document {
+		return newDoc(ran(scGoroutine), bench(scGoroutine, varCapture, "int64", "int64", 1000, measure{ns: 1, bytes: capB, gc: 8}),
+			bench(scGoroutine, varParam, "int64", "int64", 1000, measure{ns: 1, bytes: parB, gc: 2}))
+	}
+	addr := func(n, distinct float64) *result.Document {
+		return newDoc(ran(scAddrOfRangeVar), obs(scAddrOfRangeVar, 100, map[string]float64{figPointers: n, figDistinctPointers: distinct}, nil))
+	}
+	gc := func(intNs, ptrNs float64) *result.Document {
+		return newDoc(ran(scGCCost), bench(scGCCost, varGC, "int64", "int64", 1_000_000, measure{ns: intNs}),
+			bench(scGCCost, varGC, "int64", "ptrstruct64", 1_000_000, measure{ns: ptrNs}))
+	}
+	line := func(n64, n128 float64) *result.Document {
+		return newDoc(ran(scRangeKV), bench(scRangeKV, varRangeKV, "int64", "struct64", 1000, measure{ns: 1, nsElem: n64}),
+			bench(scRangeKV, varRangeKV, "int64", "struct128", 1000, measure{ns: 1, nsElem: n128}))
+	}
+	esc := newDoc(ran(scEscape))
+	return []ruleCase{
+		{"order: scenario not run", "iteration-order-random", newDoc(), "", NA},
+		{"order: many first keys", "iteration-order-random", order(100, 1000, 37), "", C},
+		{"order: always the same", "iteration-order-random", order(100, 1000, 1), "", R},
+		{"order: too few ranges", "iteration-order-random", order(100, 10, 1), "", I},
+
+		{"offset: 8 of 8", "iteration-offset-0-6", order(8, 1000, 8), "", R},
+		{"offset: 7 of 8", "iteration-offset-0-6", order(8, 1000, 7), "", C},
+		{"offset: too few ranges", "iteration-offset-0-6", order(8, 50, 8), "", I},
+		{"offset: no size-8 map", "iteration-offset-0-6", order(100, 1000, 50), "", NA},
+
+		{"insert: some skipped", "insert-during-range-may-skip", mut(map[string]float64{figInsertedTotal: 100, figInsertedProduced: 40}), "", C},
+		{"insert: none skipped", "insert-during-range-may-skip", mut(map[string]float64{figInsertedTotal: 100, figInsertedProduced: 100}), "", I},
+		{"insert: figure missing", "insert-during-range-may-skip", mut(map[string]float64{figInsertedTotal: 100}), "", I},
+		{"insert: no observation", "insert-during-range-may-skip", newDoc(ran(scMutation)), "", NA},
+
+		{"delete: deleted not produced", "delete-unvisited-no-effect", mut(map[string]float64{figDeletedTotal: 50, figDeletedProduced: 0}), "", R},
+		{"delete: all still produced", "delete-unvisited-no-effect", mut(map[string]float64{figDeletedTotal: 50, figDeletedProduced: 50}), "", C},
+		{"delete: scenario not run", "delete-unvisited-no-effect", newDoc(), "", NA},
+		{"delete: nothing deleted", "delete-unvisited-no-effect", mut(map[string]float64{figDeletedTotal: 0, figDeletedProduced: 0}), "", I},
+
+		{"alloc: zero", "range-no-alloc", alloc(0), "", C},
+		{"alloc: one per range", "range-no-alloc", alloc(1), "", R},
+		{"alloc: a fraction", "range-no-alloc", alloc(0.1), "", I},
+		{"alloc: no benchmarks", "range-no-alloc", newDoc(ran(scRangeAlloc)), "", NA},
+
+		{"println: escapes", "println-value-escapes", esc, realisticM, C},
+		{"println: no escape reported", "println-value-escapes", esc, "blank_use.go:5:15: m does not escape\n", R},
+		{"println: blank use escapes", "println-value-escapes", esc, "blank_use.go:6:6: moved to heap: v\n", R},
+		{"println: no facts", "println-value-escapes", esc, "", I},
+		{"println: stale facts", "println-value-escapes", esc, "stale", I},
+		{"println: scenario not run", "println-value-escapes", newDoc(), realisticM, NA},
+
+		{"lookup: faster", "key-lookup-beats-range-value", withOpts(kvBench("int64", "int64", 1000, 100, 50), ran(scRangeKV)), "", C},
+		{"lookup: slower", "key-lookup-beats-range-value", withOpts(kvBench("int64", "int64", 1000, 100, 300), ran(scRangeKV)), "", R},
+		{"lookup: tie", "key-lookup-beats-range-value", withOpts(kvBench("int64", "int64", 1000, 100, 101), ran(scRangeKV)), "", I},
+		{"lookup: other pair used", "key-lookup-beats-range-value", withOpts(kvBench("string8", "struct16", 1000, 100, 300), ran(scRangeKV)), "", R},
+		{"lookup: no pair", "key-lookup-beats-range-value", newDoc(ran(scRangeKV), bench(scRangeKV, varRangeKV, "int64", "int64", 10, measure{ns: 1})), "", NA},
+
+		{"field: index faster", "index-field-beats-value-field", field(100, 50), "", C},
+		{"field: index slower", "index-field-beats-value-field", field(100, 200), "", R},
+		{"field: tie", "index-field-beats-value-field", field(100, 100), "", I},
+		{"field: nothing measured", "index-field-beats-value-field", newDoc(ran(scFieldAccess)), "", NA},
+
+		{"growth: first at 9", "growth-8th-insert", growth("9,14,27,53"), "", R},
+		{"growth: first at 8", "growth-8th-insert", growth("8,14"), "", C},
+		{"growth: never", "growth-8th-insert", growth(""), "", I},
+		{"growth: scenario not run", "growth-8th-insert", newDoc(), "", NA},
+		{"growth: garbage", "growth-8th-insert", growth("nine"), "", I},
+		{"load: classic 6.5", "growth-load-factor-6-5", growth("9,14,27,53,105"), "", C},
+		{"load: swiss 7/8", "growth-load-factor-6-5", growth("9,15,29,57"), "", R},
+		{"load: one point", "growth-load-factor-6-5", growth("9"), "", I},
+		{"load: no observation", "growth-load-factor-6-5", newDoc(ran(scGrowthPoints)), "", NA},
+
+		{"cost: near seed", "range-cost-1e5", cost(130, 400, 200), "", C},
+		{"cost: real loop", "range-cost-1e5", cost(400_000, 1_500_000, 900_000), "", R},
+		{"cost: mixed", "range-cost-1e5", cost(130, 1_500_000, 900_000), "", I},
+		{"cost: wrong size", "range-cost-1e5", withOpts(kvBench("int64", "int64", 1000, 1, 1), ran(scRangeKV)), "", NA},
+
+		{"penalty: 3x", "string-key-penalty-3x", cost(100, 300, 1), "", C},
+		{"penalty: 1.2x", "string-key-penalty-3x", cost(100, 120, 1), "", R},
+		{"penalty: 1.7x", "string-key-penalty-3x", cost(100, 170, 1), "", I},
+		{"penalty: no string keys", "string-key-penalty-3x", withOpts(kvBench("int64", "int64", 1000, 1, 1), ran(scRangeKV)), "", NA},
+
+		{"goroutine: 3x", "goroutine-capture-cost", gor(24.8e6, 8.2e6), "", C},
+		{"goroutine: same", "goroutine-capture-cost", gor(8.2e6, 8.2e6), "", R},
+		{"goroutine: 1.7x", "goroutine-capture-cost", gor(1.7e6, 1e6), "", I},
+		{"goroutine: no benchmarks", "goroutine-capture-cost", newDoc(ran(scGoroutine)), "", NA},
+
+		{"addr: one variable (go1.21)", "addr-of-range-var-aliases", addr(100, 1), realisticM, C},
+		{"addr: per iteration (go1.22+)", "addr-of-range-var-aliases", withOpts([]docOpt{ran(scAddrOfRangeVar), env("go1.23"),
+			obs(scAddrOfRangeVar, 100, map[string]float64{figPointers: 100, figDistinctPointers: 100}, nil)}), "", R},
+		{"addr: partly shared", "addr-of-range-var-aliases", addr(100, 50), "", I},
+		{"addr: one pointer", "addr-of-range-var-aliases", addr(1, 1), "", I},
+		{"addr: no observation", "addr-of-range-var-aliases", newDoc(ran(scAddrOfRangeVar)), "", NA},
+
+		{"ptr receiver: only when kept", "pointer-receiver-escapes", esc, realisticM, R},
+		{"ptr receiver: always", "pointer-receiver-escapes", esc, "pointer_receiver.go:7:9: moved to heap: v\n", C},
+		{"ptr receiver: scenario not run", "pointer-receiver-escapes", newDoc(), realisticM, NA},
+		{"ptr receiver: no facts", "pointer-receiver-escapes", esc, "", I},
+
+		{"gc: pointers 3x", "gc-traces-pointer-values", gc(1e6, 3e6), "", C},
+		{"gc: same", "gc-traces-pointer-values", gc(1e6, 1e6), "", R},
+		{"gc: 1.3x", "gc-traces-pointer-values", gc(1e6, 1.3e6), "", I},
+		{"gc: nothing", "gc-traces-pointer-values", newDoc(ran(scGCCost)), "", NA},
+
+		{"cache line: 2x", "cache-line-64", line(1, 2), "", C},
+		{"cache line: flat", "cache-line-64", line(1, 1.05), "", R},
+		{"cache line: 1.3x", "cache-line-64", line(1, 1.3), "", I},
+		{"cache line: not measured", "cache-line-64", newDoc(ran(scRangeKV)), "", NA},
+	}
+}
+
+func TestRules(t *testing.T) {
+	for _, c := range ruleCases() {
+		t.Run(c.name, func(t *testing.T) {
+			var f *escape.Facts
+			switch c.facts {
+			case "":
+			case "stale":
+				var err error
+				f, err = escape.Parse("toolchain go1.0.0\nlang go1.0\n", map[string]string{"-m": realisticM})
+				if err != nil {
+					t.Fatal(err)
+				}
+			default:
+				f = facts(t, c.facts)
+			}
+			var got *result.Claim
+			for _, cl := range Evaluate(c.doc, f) {
+				if cl.ID == c.claim {
+					cl := cl
+					got = &cl
+				}
+			}
+			if got == nil {
+				t.Fatalf("claim %s not evaluated", c.claim)
+			}
+			if got.Verdict != c.want {
+				t.Fatalf("%s: verdict %s (reason %q, measured %q), want %s", c.claim, got.Verdict, got.Reason, got.Measured, c.want)
+			}
+			if got.Reason == "" {
+				t.Fatalf("%s: verdict %s without a reason", c.claim, got.Verdict)
+			}
+			if (got.Verdict == C || got.Verdict == R) && got.Measured == "" {
+				t.Fatalf("%s: verdict %s without the measured figure", c.claim, got.Verdict)
+			}
+		})
+	}
+}
+
+// verdictsCanGive lists the verdicts each rule can reach; TestRules must cover each.
+var verdictsCanGive = map[string][]string{
+	"iteration-order-random":        {C, R, I, NA},
+	"iteration-offset-0-6":          {C, R, I, NA},
+	"insert-during-range-may-skip":  {C, I, NA}, // "may" cannot be refuted by a finite run
+	"delete-unvisited-no-effect":    {C, R, I, NA},
+	"range-no-alloc":                {C, R, I, NA},
+	"println-value-escapes":         {C, R, I, NA},
+	"key-lookup-beats-range-value":  {C, R, I, NA},
+	"index-field-beats-value-field": {C, R, I, NA},
+	"growth-8th-insert":             {C, R, I, NA},
+	"growth-load-factor-6-5":        {C, R, I, NA},
+	"range-cost-1e5":                {C, R, I, NA},
+	"string-key-penalty-3x":         {C, R, I, NA},
+	"goroutine-capture-cost":        {C, R, I, NA},
+	"addr-of-range-var-aliases":     {C, R, I, NA},
+	"pointer-receiver-escapes":      {C, R, I, NA},
+	"gc-traces-pointer-values":      {C, R, I, NA},
+	"cache-line-64":                 {C, R, I, NA},
+}
+
+func TestEveryVerdictOfEveryRuleIsTested(t *testing.T) {
+	tested := map[string]map[string]bool{}
+	for _, c := range ruleCases() {
+		if tested[c.claim] == nil {
+			tested[c.claim] = map[string]bool{}
+		}
+		tested[c.claim][c.want] = true
+	}
+	for _, cl := range Registry {
+		want, ok := verdictsCanGive[cl.ID]
+		if !ok {
+			t.Errorf("claim %s: not listed in verdictsCanGive", cl.ID)
+			continue
+		}
+		for _, v := range want {
+			if !tested[cl.ID][v] {
+				t.Errorf("claim %s: no test case for verdict %s", cl.ID, v)
+			}
+		}
+	}
+}
+
+func TestRegistryIsWellFormed(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range Registry {
+		if seen[c.ID] {
+			t.Errorf("duplicate claim id %s", c.ID)
+		}
+		seen[c.ID] = true
+		if c.Statement == "" || c.Scenario == "" || c.Rule == nil {
+			t.Errorf("claim %s: statement, scenario and rule are required", c.ID)
+		}
+	}
+	// Every claim an escape snippet says it explains exists.
+	for _, s := range escape.Snippets {
+		for _, id := range s.Claims {
+			if !seen[id] {
+				t.Errorf("escape snippet %s names unknown claim %s", s.ID, id)
+			}
+		}
+	}
+}
+
+func TestWriteTable(t *testing.T) {
+	claims := []result.Claim{{ID: "a", Verdict: C, Measured: "x | y", Reason: "r"}, {ID: "b", Verdict: NA, Reason: "not run"}}
+	var buf bytes.Buffer
+	if err := WriteTable(&buf, claims); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(buf.String(), "\n"), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("got %d lines, want header, rule and 2 rows:\n%s", len(lines), buf.String())
+	}
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "|") || strings.Count(strings.ReplaceAll(l, "\\|", ""), "|") != 6 {
+			t.Errorf("line %q is not a 5-column table row", l)
+		}
+	}
+	if lines[2] != "| a | confirmed | - | x \\| y | r |" {
+		t.Errorf("row %q", lines[2])
+	}
+}

@@ -1,0 +1,133 @@
+package claims
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"mapbench.io/workload/internal/result"
+)
+
+// bench finds the benchmark of a scenario variant at one key type, value type and size.
+func (e *Evidence) bench(scenario, variant, key, value string, size int) *result.Benchmark {
+	for i := range e.Doc.Benchmarks {
+		b := &e.Doc.Benchmarks[i]
+		if b.Scenario == scenario && b.Variant == variant && b.KeyType == key && b.ValueType == value && b.Size == size {
+			return b
+		}
+	}
+	return nil
+}
+
+// largestSize is the largest size at which every listed variant of a scenario was measured for
+// the key and value type, 0 when there is none.
+func (e *Evidence) largestSize(scenario, key, value string, variants ...string) int {
+	best := 0
+	for _, b := range e.Doc.Benchmarks {
+		if b.Scenario != scenario || b.KeyType != key || b.ValueType != value || b.Size <= best {
+			continue
+		}
+		all := true
+		for _, v := range variants {
+			if e.bench(scenario, v, key, value, b.Size) == nil {
+				all = false
+			}
+		}
+		if all {
+			best = b.Size
+		}
+	}
+	return best
+}
+
+// valueTypes lists the value types a scenario variant was measured with, in vocabulary order
+// of first appearance.
+func (e *Evidence) valueTypes(scenario, variant string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, b := range e.Doc.Benchmarks {
+		if b.Scenario == scenario && b.Variant == variant && !seen[b.ValueType] {
+			seen[b.ValueType] = true
+			out = append(out, b.ValueType)
+		}
+	}
+	return out
+}
+
+// observation finds an observation of a scenario; size 0 means any size (the largest wins).
+func (e *Evidence) observation(scenario string, size int) *result.Observation {
+	var found *result.Observation
+	for i := range e.Doc.Observations {
+		o := &e.Doc.Observations[i]
+		if o.Scenario != scenario || (size != 0 && o.Size != size) {
+			continue
+		}
+		if found == nil || o.Size > found.Size {
+			found = o
+		}
+	}
+	return found
+}
+
+// figures reads named figures of an observation, or names the first one missing.
+func figures(o *result.Observation, names ...string) ([]float64, error) {
+	out := make([]float64, len(names))
+	for i, n := range names {
+		v, ok := o.Figures[n]
+		if !ok {
+			return nil, fmt.Errorf("observation of %s at size %d has no figure %q", o.Scenario, o.Size, n)
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+// order compares two medians by their confidence intervals: -1 when a is certainly below b,
+// +1 when certainly above, 0 when the intervals overlap.
+func order(a, b result.Summary) int {
+	switch {
+	case a.CIHigh < b.CILow:
+		return -1
+	case a.CILow > b.CIHigh:
+		return 1
+	}
+	return 0
+}
+
+// ratio is a/b, 0 when b is 0.
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+// ns formats a duration in ns/op compactly.
+func ns(v float64) string {
+	switch {
+	case v >= 1e6:
+		return fmt.Sprintf("%.3g ms", v/1e6)
+	case v >= 1e3:
+		return fmt.Sprintf("%.3g µs", v/1e3)
+	}
+	return fmt.Sprintf("%.3g ns", v)
+}
+
+// parseInts reads a comma-separated list of integers ("9,14,27").
+func parseInts(s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		n, err := strconv.Atoi(f)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not a list of integers", s)
+		}
+		out = append(out, n)
+	}
+	sort.Ints(out)
+	return out, nil
+}

@@ -1,0 +1,44 @@
+package claims
+
+// Names of the scenarios, benchmark variants, observation figures and facts the rules read.
+// They are defined by the catalog and the scenarios (package scenarios); they are gathered
+// here so the one place to change when a scenario renames something is obvious, and
+// TestNamesMatchCatalog keeps them in step.
+const (
+	scRangeKV        = "range-kv-vs-keys"      // S1
+	scFieldAccess    = "field-access"          // S2
+	scIterationOrder = "iteration-order"       // S4
+	scMutation       = "mutation-during-range" // S5
+	scGrowthPoints   = "growth-points"         // S7
+	scRangeAlloc     = "range-alloc"           // S8
+	scEscape         = "escape-analysis"       // S9
+	scGoroutine      = "goroutine-capture"     // S10
+	scAddrOfRangeVar = "range-var-address"     // S11
+	scGCCost         = "gc-cost"               // S13
+)
+
+// Benchmark variants.
+const (
+	varRangeKV        = "RangeKV"        // for k, v := range m { use k, v }
+	varRangeKeyLookup = "RangeKeyLookup" // for k := range m { use k, m[k] }
+	varValueField     = "ValueField"     // for _, v := range m { use v.F }
+	varIndexField     = "IndexField"     // for k := range m { use m[k].F }
+	varFirstRange     = "FirstRange"     // the first range over a freshly built map
+	varLaterRange     = "LaterRange"     // later ranges over the same map
+	varCapture        = "Capture"        // goroutine closure captures the range variables
+	varParam          = "Param"          // range variables passed as parameters
+	varGC             = "GC"             // one forced GC cycle with the map live
+)
+
+// Observation figures and facts.
+const (
+	figIterations        = "iterations"        // iteration-order: ranges observed
+	figDistinctFirstKeys = "distinctFirstKeys" // iteration-order: distinct keys produced first
+	figInsertedTotal     = "insertedTotal"     // mutation: keys inserted during ranges
+	figInsertedProduced  = "insertedProduced"  // mutation: of those, produced by the same range
+	figDeletedTotal      = "deletedTotal"      // mutation: not-yet-visited keys deleted during ranges
+	figDeletedProduced   = "deletedProduced"   // mutation: of those, produced anyway
+	factGrowthPoints     = "growthPoints"      // growth-points: insert counts that grew the map, "9,14,27"
+	figPointers          = "pointers"          // range-var-address: &v collected
+	figDistinctPointers  = "distinctPointers"  // range-var-address: distinct addresses among them
+)

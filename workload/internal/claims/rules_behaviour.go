@@ -1,0 +1,193 @@
+package claims
+
+import (
+	"fmt"
+	"strings"
+)
+
+// minOrderRanges is how many ranges an order observation needs before "never" means something:
+// with 8 equally likely first keys, 200 ranges miss a given one with probability (7/8)^200 ≈ 2.6e-12.
+const minOrderRanges = 200
+
+func ruleOrderRandom(e *Evidence) Outcome {
+	o := e.observation(scIterationOrder, 0)
+	if o == nil {
+		return notApplicable("no %s observation in this run", scIterationOrder)
+	}
+	f, err := figures(o, figIterations, figDistinctFirstKeys)
+	if err != nil {
+		return inconclusive("", "%v", err)
+	}
+	iters, distinct := f[0], f[1]
+	measured := fmt.Sprintf("%.0f distinct first keys in %.0f ranges of a %d-key map (%s)", distinct, iters, o.Size, e.Doc.Environment.MapImpl)
+	switch {
+	case o.Size < 2:
+		return notApplicable("a map of %d key cannot show an order", o.Size)
+	case distinct >= 2:
+		return confirmed(measured, "repeated ranges over the same unchanged map start at different keys")
+	case iters >= minOrderRanges:
+		return refuted(measured, "every range started at the same key")
+	}
+	return inconclusive(measured, "one first key in only %.0f ranges (need %d)", iters, minOrderRanges)
+}
+
+func ruleOffset06(e *Evidence) Outcome {
+	o := e.observation(scIterationOrder, 8)
+	if o == nil {
+		return notApplicable("needs the %s observation of a map of exactly 8 keys (one bucket / one group); run with --sizes 8", scIterationOrder)
+	}
+	f, err := figures(o, figIterations, figDistinctFirstKeys)
+	if err != nil {
+		return inconclusive("", "%v", err)
+	}
+	iters, distinct := f[0], f[1]
+	measured := fmt.Sprintf("%.0f of 8 keys came first in %.0f ranges (%s)", distinct, iters, e.Doc.Environment.MapImpl)
+	switch {
+	case iters < minOrderRanges:
+		return inconclusive(measured, "only %.0f ranges observed (need %d)", iters, minOrderRanges)
+	case distinct == 8:
+		return refuted(measured, "every slot of the 8-key map started a range: the offset takes 8 values (0..7), not 7")
+	case distinct == 7:
+		return confirmed(measured, "exactly 7 of 8 slots ever came first, as an offset of 0..6 predicts")
+	}
+	return inconclusive(measured, "%.0f distinct first keys fit neither 7 (offset 0..6) nor 8 (0..7)", distinct)
+}
+
+func mutationFigures(e *Evidence, total, produced string) (*float64, *float64, Outcome, bool) {
+	o := e.observation(scMutation, 0)
+	if o == nil {
+		return nil, nil, notApplicable("no %s observation in this run", scMutation), false
+	}
+	f, err := figures(o, total, produced)
+	if err != nil {
+		return nil, nil, inconclusive("", "%v", err), false
+	}
+	return &f[0], &f[1], Outcome{}, true
+}
+
+func ruleInsertMaySkip(e *Evidence) Outcome {
+	total, produced, o, ok := mutationFigures(e, figInsertedTotal, figInsertedProduced)
+	if !ok {
+		return o
+	}
+	measured := fmt.Sprintf("%.0f of %.0f keys inserted during ranges were produced by them", *produced, *total)
+	switch {
+	case *total == 0:
+		return inconclusive(measured, "no key was inserted during a range")
+	case *produced < *total:
+		return confirmed(measured, "%.0f inserted keys were skipped", *total-*produced)
+	}
+	return inconclusive(measured, "every inserted key was produced in this run; \"may\" is not disproved by a finite run")
+}
+
+func ruleDeleteNoEffect(e *Evidence) Outcome {
+	total, produced, o, ok := mutationFigures(e, figDeletedTotal, figDeletedProduced)
+	if !ok {
+		return o
+	}
+	measured := fmt.Sprintf("%.0f of %.0f not-yet-visited keys deleted during ranges were still produced", *produced, *total)
+	switch {
+	case *total == 0:
+		return inconclusive(measured, "no not-yet-visited key was deleted during a range")
+	case *produced == *total:
+		return confirmed(measured, "deleted keys were produced as if the delete had not happened")
+	}
+	return refuted(measured, "deleting does affect the range: a deleted entry not yet reached is not produced (as the Go spec says)")
+}
+
+func ruleAddrAliases(e *Evidence) Outcome {
+	o := e.observation(scAddrOfRangeVar, 0)
+	if o == nil {
+		return notApplicable("no %s observation in this run", scAddrOfRangeVar)
+	}
+	f, err := figures(o, figPointers, figDistinctPointers)
+	if err != nil {
+		return inconclusive("", "%v", err)
+	}
+	n, distinct := f[0], f[1]
+	lang := e.Doc.Environment.LanguageVersion
+	measured := fmt.Sprintf("%.0f distinct addresses among %.0f &v (language %s, %s)", distinct, n, lang, e.Doc.Environment.GoVersion)
+	if e.Escape != nil {
+		if esc, d := e.Escape.Escapes("collect_addr", "v"); esc {
+			measured += fmt.Sprintf("; compiler: %q", d.Message)
+		}
+	}
+	switch {
+	case n < 2:
+		return inconclusive(measured, "fewer than 2 pointers collected")
+	case distinct == 1:
+		return confirmed(measured, "every iteration's &v is the same variable (loop variable per loop: language before go1.22)")
+	case distinct == n:
+		return refuted(measured, "every iteration has its own v (per-iteration loop variables: language go1.22 and later)")
+	}
+	return inconclusive(measured, "some but not all addresses are shared")
+}
+
+// Growth: a classic map of 2^B buckets grows on the insert that would make count > 6.5*2^B
+// (and count > 8); Swiss tables grow at 7/8 of their slots. growthPoints lists the insert
+// counts (1-based) at which the map grew, starting from an empty map.
+
+func growthPoints(e *Evidence) ([]int, Outcome, bool) {
+	o := e.observation(scGrowthPoints, 0)
+	if o == nil {
+		return nil, notApplicable("no %s observation in this run", scGrowthPoints), false
+	}
+	s, ok := o.Facts[factGrowthPoints]
+	if !ok {
+		return nil, inconclusive("", "observation of %s has no fact %q", scGrowthPoints, factGrowthPoints), false
+	}
+	pts, err := parseInts(s)
+	if err != nil {
+		return nil, inconclusive("", "fact %s: %v", factGrowthPoints, err), false
+	}
+	if len(pts) == 0 {
+		return nil, inconclusive("no growth observed", "the map never grew in this run"), false
+	}
+	return pts, Outcome{}, true
+}
+
+func ruleGrowth8th(e *Evidence) Outcome {
+	pts, o, ok := growthPoints(e)
+	if !ok {
+		return o
+	}
+	measured := fmt.Sprintf("first growth at insert %d (%s)", pts[0], e.Doc.Environment.MapImpl)
+	if pts[0] == 8 {
+		return confirmed(measured, "the 8th insert grew the empty map")
+	}
+	return refuted(measured, "a one-bucket map holds 8 entries; the map grew at insert %d", pts[0])
+}
+
+func ruleLoadFactor(e *Evidence) Outcome {
+	pts, o, ok := growthPoints(e)
+	if !ok {
+		return o
+	}
+	if len(pts) < 2 {
+		return inconclusive(fmt.Sprintf("growth at %v", pts), "need at least two growth points")
+	}
+	// After the first growth the map has 2 buckets (16 slots) and doubles at every growth: the
+	// i-th later growth happens when count-1 = lf * 2^i entries are held, lf per 8 slots.
+	var lfs []string
+	all65 := true
+	for i, p := range pts[1:] {
+		lf := float64(p-1) / float64(int(1)<<(i+1))
+		lfs = append(lfs, fmt.Sprintf("%.2f", lf))
+		if lf < 6.25 || lf > 6.75 {
+			all65 = false
+		}
+	}
+	measured := fmt.Sprintf("growth at inserts %s: %s entries per 8 slots (%s)", joinInts(pts), strings.Join(lfs, ", "), e.Doc.Environment.MapImpl)
+	if all65 {
+		return confirmed(measured, "every growth after the first came when the map held 6.5 entries per bucket")
+	}
+	return refuted(measured, "the map grew at a load other than 6.5 per 8 slots")
+}
+
+func joinInts(v []int) string {
+	s := make([]string, len(v))
+	for i, n := range v {
+		s[i] = fmt.Sprint(n)
+	}
+	return strings.Join(s, ",")
+}
