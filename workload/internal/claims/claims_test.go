@@ -86,7 +86,9 @@ func kvBench(key, value string, size int, kvNs, lookupNs float64) []docOpt {
 		bench(scRangeKV, varRangeKeyLookup, key, value, size, measure{ns: lookupNs})}
 }
 
-func withOpts(base []docOpt, more ...docOpt) *result.Document { return newDoc(append(base, more...)...) }
+func withOpts(base []docOpt, more ...docOpt) *result.Document {
+	return newDoc(append(base, more...)...)
+}
 
 var (
 	C  = result.VerdictConfirmed
