@@ -132,8 +132,8 @@ func ruleCases() []ruleCase {
 			bench(scGCCost, varGC, "int64", "ptrstruct64", 1_000_000, measure{ns: ptrNs}))
 	}
 	line := func(n64, n128 float64) *result.Document {
-		return newDoc(ran(scRangeKV), bench(scRangeKV, varRangeKV, "int64", "struct64", 1000, measure{ns: 1, nsElem: n64}),
-			bench(scRangeKV, varRangeKV, "int64", "struct128", 1000, measure{ns: 1, nsElem: n128}))
+		return newDoc(ran(scFieldAccess), bench(scFieldAccess, varValueField, "int64", "struct64", 1000, measure{ns: 1, nsElem: n64}),
+			bench(scFieldAccess, varValueField, "int64", "struct128", 1000, measure{ns: 1, nsElem: n128}))
 	}
 	esc := newDoc(ran(scEscape))
 	return []ruleCase{
@@ -198,6 +198,8 @@ func ruleCases() []ruleCase {
 		{"penalty: 3x", "string-key-penalty-3x", cost(100, 300, 1), "", C},
 		{"penalty: 1.2x", "string-key-penalty-3x", cost(100, 120, 1), "", R},
 		{"penalty: 1.7x", "string-key-penalty-3x", cost(100, 170, 1), "", I},
+		{"penalty: string32 keys", "string-key-penalty-3x", newDoc(ran(scRangeKV), bench(scRangeKV, varRangeKV, "int64", "int64", 1000, measure{ns: 100}),
+			bench(scRangeKV, varRangeKV, "string32", "int64", 1000, measure{ns: 310})), "", C},
 		{"penalty: no string keys", "string-key-penalty-3x", withOpts(kvBench("int64", "int64", 1000, 1, 1), ran(scRangeKV)), "", NA},
 
 		{"goroutine: 3x", "goroutine-capture-cost", gor(24.8e6, 8.2e6), "", C},
@@ -225,7 +227,7 @@ func ruleCases() []ruleCase {
 		{"cache line: 2x", "cache-line-64", line(1, 2), "", C},
 		{"cache line: flat", "cache-line-64", line(1, 1.05), "", R},
 		{"cache line: 1.3x", "cache-line-64", line(1, 1.3), "", I},
-		{"cache line: not measured", "cache-line-64", newDoc(ran(scRangeKV)), "", NA},
+		{"cache line: not measured", "cache-line-64", newDoc(ran(scFieldAccess)), "", NA},
 	}
 }
 

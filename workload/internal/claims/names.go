@@ -13,21 +13,21 @@ const (
 	scRangeAlloc     = "range-alloc"           // S8
 	scEscape         = "escape-analysis"       // S9
 	scGoroutine      = "goroutine-capture"     // S10
-	scAddrOfRangeVar = "range-var-address"     // S11
-	scGCCost         = "gc-cost"               // S13
+	scAddrOfRangeVar = "range-value-address"   // S11
+	scGCCost         = "gc-map-contents"       // S13
 )
 
 // Benchmark variants.
 const (
-	varRangeKV        = "RangeKV"        // for k, v := range m { use k, v }
-	varRangeKeyLookup = "RangeKeyLookup" // for k := range m { use k, m[k] }
-	varValueField     = "ValueField"     // for _, v := range m { use v.F }
-	varIndexField     = "IndexField"     // for k := range m { use m[k].F }
-	varFirstRange     = "FirstRange"     // the first range over a freshly built map
-	varLaterRange     = "LaterRange"     // later ranges over the same map
-	varCapture        = "Capture"        // goroutine closure captures the range variables
-	varParam          = "Param"          // range variables passed as parameters
-	varGC             = "GC"             // one forced GC cycle with the map live
+	varRangeKV        = "RangeKV"            // for k, v := range m { use k, v }
+	varRangeKeyLookup = "RangeKeysLookup"    // for k := range m { use k, m[k] }
+	varValueField     = "FieldViaValue"      // for _, v := range m { use v.F }
+	varIndexField     = "FieldViaLookup"     // for k := range m { use m[k].F }
+	varFirstRange     = "RangeFirst"         // the first range over a freshly built map
+	varLaterRange     = "RangeLater"         // later ranges over the same map
+	varCapture        = "GoCaptureRangeVars" // goroutine closure captures the range variables
+	varParam          = "GoPassParams"       // range variables passed as parameters
+	varGC             = "ForcedGC"           // one forced GC cycle with the map live
 )
 
 // Observation figures and facts.
