@@ -102,6 +102,21 @@ func (c *Cluster) up(timeout time.Duration) error {
 	if c.env.withAgent {
 		stages[2] = append(stages[2], "node-agent")
 	}
+	// Check every port before launching anything, so a taken port never leaves half a
+	// cluster running.
+	for _, stage := range stages {
+		for _, comp := range stage {
+			p, err := c.proc(comp)
+			if err != nil {
+				return err
+			}
+			if _, ok := p.running(); !ok {
+				if err := checkPorts(p); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	for _, stage := range stages {
 		type launched struct {
 			p procSpec

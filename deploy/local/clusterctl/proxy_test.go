@@ -1,0 +1,151 @@
+package main
+
+import (
+	"bufio"
+	"net"
+	"strings"
+	"testing"
+	"time"
+)
+
+// echoServer answers every line with the same line.
+func echoServer(t *testing.T) string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				r := bufio.NewReader(c)
+				for {
+					line, err := r.ReadString('\n')
+					if err != nil {
+						return
+					}
+					c.Write([]byte(line))
+				}
+			}()
+		}
+	}()
+	return l.Addr().String()
+}
+
+func startProxy(t *testing.T, target string) (*proxy, string) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	px := newProxy(l, target)
+	go px.serve()
+	t.Cleanup(px.close)
+	return px, l.Addr().String()
+}
+
+// roundTrip sends one line on an open connection and returns how long the echo took.
+func roundTrip(t *testing.T, r *bufio.Reader, c net.Conn) (time.Duration, error) {
+	t0 := time.Now()
+	if _, err := c.Write([]byte("ping\n")); err != nil {
+		return 0, err
+	}
+	line, err := r.ReadString('\n')
+	if err == nil && line != "ping\n" {
+		t.Fatalf("echo = %q", line)
+	}
+	return time.Since(t0), err
+}
+
+func TestProxyAddsConfiguredRoundTripLatency(t *testing.T) {
+	px, addr := startProxy(t, echoServer(t))
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	r := bufio.NewReader(c)
+	base, err := roundTrip(t, r, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lat := range []time.Duration{100 * time.Millisecond, 300 * time.Millisecond, 0} {
+		// Changed at runtime on the open connection, as the control file does.
+		px.setControl(proxyControl{Latency: lat.String()})
+		got, err := roundTrip(t, r, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got < lat || got > lat+base+100*time.Millisecond {
+			t.Errorf("latency %v: round trip took %v (baseline %v)", lat, got, base)
+		}
+		t.Logf("configured %v: measured %v", lat, got)
+	}
+}
+
+func TestProxyDropClosesAndRefuses(t *testing.T) {
+	px, addr := startProxy(t, echoServer(t))
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	r := bufio.NewReader(c)
+	if _, err := roundTrip(t, r, c); err != nil {
+		t.Fatal(err)
+	}
+	px.setControl(proxyControl{Drop: true})
+	c.SetDeadline(time.Now().Add(2 * time.Second))
+	if _, err := roundTrip(t, r, c); err == nil {
+		t.Fatal("open connection survived drop")
+	}
+	c2, err := net.Dial("tcp", addr)
+	if err == nil {
+		c2.SetDeadline(time.Now().Add(2 * time.Second))
+		_, err = roundTrip(t, bufio.NewReader(c2), c2)
+		c2.Close()
+	}
+	if err == nil {
+		t.Fatal("new connection accepted while dropping")
+	}
+	px.setControl(proxyControl{Drop: false})
+	c3, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c3.Close()
+	if _, err := roundTrip(t, bufio.NewReader(c3), c3); err != nil {
+		t.Fatalf("after --no-drop: %v", err)
+	}
+}
+
+func TestProxyControlValidation(t *testing.T) {
+	tests := []struct {
+		latency string
+		wantErr string
+	}{
+		{"200ms", ""},
+		{"", ""},
+		{"fast", `latency "fast" is not allowed`},
+		{"-1s", "is not allowed"},
+		{"2m", "between 0 and 1m"},
+	}
+	for _, tt := range tests {
+		_, err := proxyControl{Latency: tt.latency}.latency()
+		if (err == nil) != (tt.wantErr == "") || (err != nil && !strings.Contains(err.Error(), tt.wantErr)) {
+			t.Errorf("latency %q: error %v, want %q", tt.latency, err, tt.wantErr)
+		}
+	}
+	for _, addr := range []string{"10.0.0.1:80", "example.com:443", "nohost"} {
+		if err := requireLoopback(addr); err == nil {
+			t.Errorf("requireLoopback(%q) accepted a non-loopback address", addr)
+		}
+	}
+	if err := requireLoopback("127.0.0.1:6443"); err != nil {
+		t.Error(err)
+	}
+}
