@@ -1,0 +1,251 @@
+// Package runner is `mapbench run`: it resolves the request, refuses what
+// cannot work, measures every combination, prints benchmark text and the
+// marked one-line result document, and writes the termination summary.
+package runner
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"mapbench.io/workload/internal/bench"
+	"mapbench.io/workload/internal/benchtext"
+	"mapbench.io/workload/internal/environ"
+	"mapbench.io/workload/internal/result"
+	"mapbench.io/workload/internal/scenarios"
+	"mapbench.io/workload/internal/stats"
+)
+
+// Exit codes of the workload contract.
+const (
+	ExitOK          = 0
+	ExitInvalid     = 2 // invalid input: retrying cannot help
+	ExitMeasurement = 3
+	ExitTooLarge    = 4 // result document over the size limit
+)
+
+// MaxSummaryBytes bounds the termination message on success.
+const MaxSummaryBytes = 4096
+
+// AfterMeasurements is the single hook run once after all measurements and
+// before the document is encoded: the seed-claims registry sets it (see
+// cmd/mapbench/claims_hook.go) to fill doc.Claims (and doc.Escape) and print
+// its table to w. Lines it prints must not look like benchmark or config
+// lines (start them with "# " or an upper-case word).
+var AfterMeasurements func(doc *result.Document, w io.Writer) error
+
+// Env gives the runner its surroundings (tests replace Root).
+type Env struct {
+	Stdout, Stderr io.Writer
+	Root           string // filesystem root for /proc and /sys
+}
+
+// Run executes `mapbench run args` and returns the exit code.
+func Run(args []string, env Env) int {
+	opts, err := ParseFlags(args, env.Stderr)
+	if errors.Is(err, flagHelp) {
+		return ExitOK
+	}
+	termLog := ""
+	if opts != nil {
+		termLog = opts.TerminationLog
+	}
+	if err != nil {
+		return fail(env, termLog, ExitInvalid, err)
+	}
+	plan, err := MakePlan(opts)
+	if err != nil {
+		return fail(env, termLog, ExitInvalid, err)
+	}
+	if err := plan.CheckMemory(environ.MemoryLimit(environ.Cgroup{Root: env.Root})); err != nil {
+		return fail(env, termLog, ExitInvalid, err)
+	}
+	if opts.GOMAXPROCS > 0 {
+		runtime.GOMAXPROCS(opts.GOMAXPROCS)
+	}
+	if opts.GOGC == "off" {
+		debug.SetGCPercent(-1)
+	} else if opts.GOGC != "" {
+		n, _ := strconv.Atoi(opts.GOGC)
+		debug.SetGCPercent(n)
+	}
+
+	doc := result.New()
+	doc.StartedAt = now()
+	doc.Environment = environ.Detect(env.Root)
+	doc.Config = plan.Config
+	doc.Skipped = append(doc.Skipped, plan.Skipped...)
+	cg := environ.Cgroup{Root: env.Root}
+	before, source, hasCounts := cg.CPUCounts()
+
+	if err := benchtext.WriteHeader(env.Stdout, doc.Environment); err != nil {
+		return fail(env, termLog, ExitMeasurement, fmt.Errorf("output: %v", err))
+	}
+	for _, s := range plan.Skipped {
+		fmt.Fprintf(env.Stdout, "# skipped %s key=%s value=%s size=%d: %s\n", s.Scenario, s.KeyType, s.ValueType, s.Size, s.Reason)
+	}
+	if err := measure(plan, plan.Repetitions, doc, env); err != nil {
+		return fail(env, termLog, ExitMeasurement, err)
+	}
+	if after, _, ok := cg.CPUCounts(); hasCounts && ok {
+		doc.Environment.Throttling = &result.Throttling{Source: source, Before: before, After: after}
+	}
+	doc.FinishedAt = now()
+	if AfterMeasurements != nil {
+		if err := AfterMeasurements(doc, env.Stdout); err != nil {
+			return fail(env, termLog, ExitMeasurement, fmt.Errorf("claims: %v", err))
+		}
+	}
+	return emit(doc, opts, env)
+}
+
+// measure runs every combination of the plan, adding to doc.
+func measure(plan *Plan, reps int, doc *result.Document, env Env) (err error) {
+	current := ""
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("scenario %s: %v", current, r)
+		}
+	}()
+	procs := runtime.GOMAXPROCS(0)
+	for _, it := range plan.Items {
+		impl, ok := scenarios.Lookup(it.Scenario.ID)
+		if !ok {
+			continue // build-time scenario: facts come from the binary
+		}
+		for _, c := range it.Combos {
+			current = fmt.Sprintf("%s key=%s value=%s size=%d", it.Scenario.ID, c.KeyType, c.ValueType, c.Size)
+			fmt.Fprintf(env.Stderr, "# running %s\n", current)
+			if impl.Benchmarks != nil {
+				for _, bm := range impl.Benchmarks(c) {
+					b := runBenchmark(it.Scenario.ID, c, bm, reps, plan.Benchtime, procs)
+					for _, s := range b.Samples {
+						if err := benchtext.WriteSample(env.Stdout, &b, s); err != nil {
+							return fmt.Errorf("output: %v", err)
+						}
+					}
+					doc.Benchmarks = append(doc.Benchmarks, b)
+				}
+			}
+			if impl.Observe != nil {
+				o := impl.Observe(c)
+				fmt.Fprintf(env.Stdout, "# observation %s key=%s value=%s size=%d: %s\n", o.Scenario, o.KeyType, o.ValueType, o.Size, o.Summary)
+				doc.Observations = append(doc.Observations, o)
+			}
+			runtime.GC() // drop this combination's maps before the next
+		}
+	}
+	return nil
+}
+
+// runBenchmark takes reps samples of one benchmark.
+func runBenchmark(id string, c scenarios.Combo, bm scenarios.Bench, reps int, bt bench.Benchtime, procs int) result.Benchmark {
+	b := result.Benchmark{
+		Name:     fmt.Sprintf("Benchmark%s/key=%s/value=%s/size=%d", bm.Variant, c.KeyType, c.ValueType, c.Size),
+		Scenario: id, Variant: bm.Variant, KeyType: c.KeyType, ValueType: c.ValueType, Size: c.Size, Procs: procs,
+	}
+	elems := bm.Elements
+	if elems < 1 {
+		elems = 1
+	}
+	cols := make([][]float64, 5)
+	for r := 0; r < reps; r++ {
+		res := bench.Run(bm.F, bt)
+		s := result.Sample{Iterations: res.N, NsPerOp: res.NsPerOp(), NsPerElem: res.NsPerOp() / float64(elems),
+			BytesPerOp: res.BytesPerOp(), AllocsPerOp: res.AllocsPerOp(), GCPerOp: res.GCPerOp()}
+		b.Samples = append(b.Samples, s)
+		for i, x := range []float64{s.NsPerOp, s.NsPerElem, s.BytesPerOp, s.AllocsPerOp, s.GCPerOp} {
+			cols[i] = append(cols[i], x)
+		}
+	}
+	b.Stats = result.Stats{NsPerOp: stats.Summarize(cols[0]), NsPerElem: stats.Summarize(cols[1]),
+		BytesPerOp: stats.Summarize(cols[2]), AllocsPerOp: stats.Summarize(cols[3]), GCPerOp: stats.Summarize(cols[4])}
+	return b
+}
+
+// emit prints the marked document, writes --json and the termination log.
+func emit(doc *result.Document, opts *Options, env Env) int {
+	b, err := result.Encode(doc)
+	if errors.Is(err, result.ErrTooLarge) {
+		return fail(env, opts.TerminationLog, ExitTooLarge,
+			inputErr("result", "document is %d bytes, over the %d-byte limit; run fewer scenarios, sizes or repetitions", len(b), result.MaxDocumentBytes))
+	}
+	if err != nil {
+		return fail(env, opts.TerminationLog, ExitMeasurement, fmt.Errorf("result: %v", err))
+	}
+	fmt.Fprintf(env.Stdout, "%s\n%s\n%s\n", result.BeginMarker, b, result.EndMarker)
+	if opts.JSONFile != "" {
+		if err := os.WriteFile(opts.JSONFile, append(b, '\n'), 0o644); err != nil {
+			return fail(env, opts.TerminationLog, ExitMeasurement, fmt.Errorf("json: cannot write %s: %v", opts.JSONFile, err))
+		}
+	}
+	if opts.TerminationLog != "" {
+		if err := os.WriteFile(opts.TerminationLog, []byte(Summary(doc)), 0o644); err != nil {
+			fmt.Fprintf(env.Stderr, "warning: termination-log: cannot write %s: %v\n", opts.TerminationLog, err)
+		}
+	}
+	return ExitOK
+}
+
+// Summary is the termination message of a successful run (<= 4 KiB).
+func Summary(doc *result.Document) string {
+	e := doc.Environment
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "ok: %d benchmarks, %d observations, %d skipped; %s %s/%s map-impl=%s gomaxprocs=%d",
+		len(doc.Benchmarks), len(doc.Observations), len(doc.Skipped), e.GoVersion, e.GOOS, e.GOARCH, e.MapImpl, e.GOMAXPROCS)
+	if e.Emulation != "" {
+		fmt.Fprintf(&sb, " emulation=%s", e.Emulation)
+	}
+	if t := e.Throttling; t != nil {
+		fmt.Fprintf(&sb, " throttled=%d/%d periods (%d us)", t.After.NrThrottled-t.Before.NrThrottled,
+			t.After.NrPeriods-t.Before.NrPeriods, t.After.ThrottledUsec-t.Before.ThrottledUsec)
+	}
+	if len(doc.Claims) > 0 {
+		counts := map[string]int{}
+		for _, c := range doc.Claims {
+			counts[c.Verdict]++
+		}
+		keys := make([]string, 0, len(counts))
+		for k := range counts {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		sb.WriteString("\nclaims:")
+		for _, k := range keys {
+			fmt.Fprintf(&sb, " %s=%d", k, counts[k])
+		}
+		for _, c := range doc.Claims {
+			fmt.Fprintf(&sb, "\n%s: %s", c.ID, c.Verdict)
+		}
+	}
+	s := sb.String()
+	if len(s) > MaxSummaryBytes {
+		s = s[:MaxSummaryBytes-4] + "\n..."
+	}
+	return s
+}
+
+// fail reports err as "error: <field>: <problem>" on stderr and in the
+// termination log, and returns code.
+func fail(env Env, termLog string, code int, err error) int {
+	msg := "error: " + err.Error()
+	fmt.Fprintln(env.Stderr, msg)
+	if termLog != "" {
+		if len(msg) > MaxSummaryBytes {
+			msg = msg[:MaxSummaryBytes]
+		}
+		if werr := os.WriteFile(termLog, []byte(msg), 0o644); werr != nil {
+			fmt.Fprintf(env.Stderr, "warning: termination-log: cannot write %s: %v\n", termLog, werr)
+		}
+	}
+	return code
+}
+
+func now() string { return time.Now().UTC().Format(time.RFC3339) }
