@@ -14,7 +14,8 @@
 #   3. the escape-analysis snippets are compiled there with -gcflags=-m and -m=2 by that
 #      toolchain for that GOARCH and the diagnostics written into internal/escape/captured,
 #      which the binary embeds;
-#   4. CGO_ENABLED=0 GOOS=linux GOARCH=<arch> go build -trimpath ./cmd/mapbench.
+#   4. CGO_ENABLED=0 GOOS=linux GOARCH=<arch> go build -trimpath ./cmd/mapbench, stamping the
+#      language version into the binary (environ.languageVersion) for its result document.
 # An output whose stamp (hash of the sources, this script, version, arch) is unchanged is
 # skipped. Works as root without a terminal; idempotent.
 set -euo pipefail
@@ -124,7 +125,8 @@ for v in "${versions[@]}"; do
 			"$work/gen-go$v" -go "$gobin" -o internal/escape/captured)
 		mkdir -p "$out_dir"
 		(cd "$copy" && GOTOOLCHAIN=local GOOS=linux GOARCH="$arch" CGO_ENABLED=0 \
-			"$gobin" build -trimpath -o "$out.tmp" ./cmd/mapbench)
+			"$gobin" build -trimpath -ldflags="-X mapbench.io/workload/internal/environ.languageVersion=go$lang" \
+			-o "$out.tmp" ./cmd/mapbench)
 		mv "$out.tmp" "$out"
 		echo "$stamp" >"$out.stamp"
 		echo "build.sh: built $out (go$v, language go$lang, $arch) in $((SECONDS - start))s"
