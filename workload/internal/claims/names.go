@@ -32,13 +32,13 @@ const (
 
 // Observation figures and facts.
 const (
-	figIterations        = "iterations"        // iteration-order: ranges observed
-	figDistinctFirstKeys = "distinctFirstKeys" // iteration-order: distinct keys produced first
-	figInsertedTotal     = "insertedTotal"     // mutation: keys inserted during ranges
-	figInsertedProduced  = "insertedProduced"  // mutation: of those, produced by the same range
-	figDeletedTotal      = "deletedTotal"      // mutation: not-yet-visited keys deleted during ranges
-	figDeletedProduced   = "deletedProduced"   // mutation: of those, produced anyway
-	factGrowthPoints     = "growthPoints"      // growth-points: insert counts that grew the map, "9,14,27"
-	figPointers          = "pointers"          // range-var-address: &v collected
-	figDistinctPointers  = "distinctPointers"  // range-var-address: distinct addresses among them
+	figIterations        = "iterations"           // iteration-order: ranges observed
+	figDistinctFirstKeys = "distinctFirstKeys"    // iteration-order: distinct keys produced first
+	figInsertedTotal     = "inserted"             // mutation: keys inserted during ranges
+	figInsertedProduced  = "insertedProduced"     // mutation: of those, produced by the same range
+	figDeletedTotal      = "deletedNotYetVisited" // mutation: not-yet-visited keys deleted during ranges
+	figDeletedProduced   = "deletedProduced"      // mutation: of those, produced anyway
+	factGrowthPoints     = "growthInserts"        // growth-points: inserts that allocated the storage first, then grew it: "1,9,14,27"
+	figPointers          = "pointers"             // range-var-address: &v collected
+	figDistinctPointers  = "distinctPointers"     // range-var-address: distinct addresses among them
 )
