@@ -80,7 +80,9 @@ gomod_fingerprint() {
 }
 
 cached_ok() {
-  [[ -x "$kube" ]] && "$kube" kubectl version --client 2>/dev/null | grep -q "Client Version: ${KUBE_VERSION}$"
+  # Capture first: `| grep -q` would SIGPIPE kubectl and fail under pipefail.
+  local out
+  [[ -x "$kube" ]] && out="$("$kube" kubectl version --client 2>/dev/null)" && grep -qx "Client Version: ${KUBE_VERSION}" <<<"$out"
 }
 
 if ! cached_ok; then
