@@ -1,0 +1,34 @@
+package io.mapbench.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.kubernetes.api.model.Quantity;
+
+/** CPU and memory quantities, both required (a benchmark pod without either is not Guaranteed). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ComputeResources {
+    @Required
+    @JsonPropertyDescription("CPU quantity, e.g. 1 or 2000m; whole CPUs keep benchmarks from sharing cores.")
+    private Quantity cpu;
+
+    @Required
+    @JsonPropertyDescription("Memory quantity, e.g. 512Mi; GOMEMLIMIT is derived from it.")
+    private Quantity memory;
+
+    public Quantity getCpu() {
+        return cpu;
+    }
+
+    public void setCpu(Quantity cpu) {
+        this.cpu = cpu;
+    }
+
+    public Quantity getMemory() {
+        return memory;
+    }
+
+    public void setMemory(Quantity memory) {
+        this.memory = memory;
+    }
+}

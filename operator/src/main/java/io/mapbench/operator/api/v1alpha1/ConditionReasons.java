@@ -1,0 +1,36 @@
+package io.mapbench.operator.api.v1alpha1;
+
+/** CamelCase condition reasons (machine-readable; the message says the rest to a human). */
+public final class ConditionReasons {
+    // Admitted
+    public static final String POLICY_ALLOWED = "PolicyAllowed";
+    public static final String POLICY_DENIED = "PolicyDenied";
+    /** Policy missing or broken: nothing is created (fail closed). */
+    public static final String POLICY_UNAVAILABLE = "PolicyUnavailable";
+    /** mapbench.policy.enabled=false: admitted without asking the policy. */
+    public static final String POLICY_DISABLED = "PolicyDisabled";
+    // Scheduled
+    public static final String ASSIGNED = "Assigned";
+    public static final String WAITING_FOR_CAPACITY = "WaitingForCapacity";
+    public static final String NO_MATCHING_CLUSTER = "NoMatchingCluster";
+    public static final String UNKNOWN_CLUSTER = "UnknownCluster";
+    // Completed / Ready / Degraded
+    public static final String JOBS_RUNNING = "JobsRunning";
+    public static final String ALL_JOBS_SUCCEEDED = "AllJobsSucceeded";
+    public static final String SOME_JOBS_FAILED = "SomeJobsFailed";
+    public static final String ALL_JOBS_FAILED = "AllJobsFailed";
+    public static final String JOB_FAILED = "JobFailed";
+    public static final String JOB_TIMED_OUT = "JobTimedOut";
+    public static final String CLUSTER_LOST = "ClusterLost";
+    public static final String INVALID_RESULT = "InvalidResult";
+    public static final String INVALID_SPEC = "InvalidSpec";
+    // MemberCluster Ready
+    public static final String PROBE_SUCCEEDED = "ProbeSucceeded";
+    public static final String UNREACHABLE = "Unreachable";
+    public static final String UNAUTHORIZED = "Unauthorized";
+    public static final String SECRET_NOT_FOUND = "SecretNotFound";
+    public static final String INVALID_KUBECONFIG = "InvalidKubeconfig";
+
+    private ConditionReasons() {
+    }
+}

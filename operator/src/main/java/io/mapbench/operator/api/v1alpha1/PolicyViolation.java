@@ -1,0 +1,38 @@
+package io.mapbench.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** One violated policy rule. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class PolicyViolation {
+    @JsonPropertyDescription("Identifier of the rule, e.g. go_version_allowed.")
+    private String rule;
+
+    @JsonPropertyDescription("What is wrong and what to change.")
+    private String message;
+
+    public PolicyViolation() {
+    }
+
+    public PolicyViolation(String rule, String message) {
+        this.rule = rule;
+        this.message = message;
+    }
+
+    public String getRule() {
+        return rule;
+    }
+
+    public void setRule(String rule) {
+        this.rule = rule;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public void setMessage(String message) {
+        this.message = message;
+    }
+}

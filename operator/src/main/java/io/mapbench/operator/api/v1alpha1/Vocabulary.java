@@ -1,0 +1,31 @@
+package io.mapbench.operator.api.v1alpha1;
+
+/**
+ * Patterns and limits of the vocabulary shared by workload, operator, policies and dashboards
+ * (DESIGN.md "Vocabulary"). Kept in one place so schema annotations and Java checks agree.
+ */
+public final class Vocabulary {
+    /** Scenario IDs as printed by `mapbench list`: stable kebab-case names. */
+    public static final String SCENARIO_ID_PATTERN = "^[a-z0-9-]{1,40}$";
+    public static final int SCENARIO_ID_MAX_LENGTH = 40;
+    /** A Go toolchain: `1.N` (resolved to the listed patch release) or `1.N.P`. */
+    public static final String GO_VERSION_PATTERN = "^1\\.[0-9]+(\\.[0-9]+)?$";
+    public static final int GO_VERSION_MAX_LENGTH = 16;
+    public static final long MIN_SIZE = 1;
+    public static final long MAX_SIZE = 10_000_000;
+    /** A Kubernetes object name (RFC 1123 subdomain), used for cluster names. */
+    public static final String DNS_SUBDOMAIN_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+    public static final int DNS_SUBDOMAIN_MAX_LENGTH = 253;
+    /** A namespace name (RFC 1123 label). */
+    public static final String DNS_LABEL_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+    public static final int DNS_LABEL_MAX_LENGTH = 63;
+    /** A Go duration (`90s`, `1m30s`, `500ms`), as time.ParseDuration reads it; positive. */
+    public static final String DURATION_PATTERN = "^([0-9]+([.][0-9]+)?(ns|us|ms|s|m|h))+$";
+    public static final int DURATION_MAX_LENGTH = 32;
+    /** An image repository without tag: `registry.example.com/team/images`. */
+    public static final String IMAGE_REPOSITORY_PATTERN = "^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*$";
+    public static final int IMAGE_REPOSITORY_MAX_LENGTH = 255;
+
+    private Vocabulary() {
+    }
+}
