@@ -80,8 +80,9 @@ var scenarios = []*Scenario{
 		Outputs: []string{OutputBenchmarks}, Variants: []string{"RangeFirst", "RangeLater"},
 		KeyTypes: allKeys, ValueTypes: allValues, MinSize: 1, MaxSize: 100_000,
 		Defaults: Matrix{KeyTypes: []string{"int64"}, ValueTypes: []string{"int64"}, Sizes: []int{8, 1_000}},
-		// A batch of 64 fresh maps exists at a time.
-		Estimate: Estimate{FixedBytes: 1 << 20, EntryFactor: 160, ExtraBytesPerEntry: 16, VisitsPerEntry: 1, SetupEntriesFactor: 1},
+		// Besides the map, a batch of fresh maps of at most 100000 entries
+		// in total exists at a time (about 40 MiB at the largest types).
+		Estimate: Estimate{FixedBytes: 48 << 20, EntryFactor: 2.5, ExtraBytesPerEntry: 16, VisitsPerEntry: 1, SetupEntriesFactor: 2},
 	},
 	{
 		ID: "escape-analysis", Seed: "S9", Title: "escape analysis of the seed's snippets (build time)",

@@ -31,6 +31,10 @@ const (
 	ExitTooLarge    = 4 // result document over the size limit
 )
 
+// maxDocumentBytes is the contract's limit; tests lower it to reach exit 4
+// without producing a megabyte of results.
+var maxDocumentBytes = result.MaxDocumentBytes
+
 // MaxSummaryBytes bounds the termination message on success.
 const MaxSummaryBytes = 4096
 
@@ -123,6 +127,7 @@ func measure(plan *Plan, reps int, doc *result.Document, env Env) (err error) {
 		for _, c := range it.Combos {
 			current = fmt.Sprintf("%s key=%s value=%s size=%d", it.Scenario.ID, c.KeyType, c.ValueType, c.Size)
 			fmt.Fprintf(env.Stderr, "# running %s\n", current)
+			started := time.Now()
 			if impl.Benchmarks != nil {
 				for _, bm := range impl.Benchmarks(c) {
 					b := runBenchmark(it.Scenario.ID, c, bm, reps, plan.Benchtime, procs)
@@ -140,6 +145,7 @@ func measure(plan *Plan, reps int, doc *result.Document, env Env) (err error) {
 				doc.Observations = append(doc.Observations, o)
 			}
 			runtime.GC() // drop this combination's maps before the next
+			fmt.Fprintf(env.Stderr, "# done %s in %.2fs\n", current, time.Since(started).Seconds())
 		}
 	}
 	return nil
@@ -173,9 +179,12 @@ func runBenchmark(id string, c scenarios.Combo, bm scenarios.Bench, reps int, bt
 // emit prints the marked document, writes --json and the termination log.
 func emit(doc *result.Document, opts *Options, env Env) int {
 	b, err := result.Encode(doc)
+	if err == nil && len(b) > maxDocumentBytes {
+		err = result.ErrTooLarge
+	}
 	if errors.Is(err, result.ErrTooLarge) {
 		return fail(env, opts.TerminationLog, ExitTooLarge,
-			inputErr("result", "document is %d bytes, over the %d-byte limit; run fewer scenarios, sizes or repetitions", len(b), result.MaxDocumentBytes))
+			inputErr("result", "document is %d bytes, over the %d-byte limit; run fewer scenarios, sizes or repetitions", len(b), maxDocumentBytes))
 	}
 	if err != nil {
 		return fail(env, opts.TerminationLog, ExitMeasurement, fmt.Errorf("result: %v", err))
