@@ -21,7 +21,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-cache="${MAPBENCH_CACHE:-$HOME/.cache/mapbench}"
+cache="${MAPBENCH_CACHE:-${HOME:?set HOME or MAPBENCH_CACHE (the tool cache directory)}/.cache/mapbench}"
 versions_file="$here/go-versions.txt"
 
 die() { echo "build.sh: error: $*" >&2; exit 2; }
@@ -90,7 +90,9 @@ unset GOROOT
 
 # The sources that make up a build: everything in workload/ except outputs.
 source_hash() {
-	(cd "$here" && find . -path ./bin -prune -o -type f ! -name '*.stamp' -print | LC_ALL=C sort | xargs -d '\n' sha256sum) | sha256sum | cut -d' ' -f1
+	# A file that vanishes meanwhile (another process's temporary file) is left out, not fatal.
+	(cd "$here" && find . -path ./bin -prune -o -type f ! -name '*.stamp' -print | LC_ALL=C sort |
+		xargs -d '\n' sha256sum 2>/dev/null || true) | sha256sum | cut -d' ' -f1
 }
 src_hash="$(source_hash)"
 
@@ -114,7 +116,10 @@ for v in "${versions[@]}"; do
 		start=$SECONDS
 		copy="$work/go$v-$arch"
 		rm -rf "$copy" && mkdir -p "$copy"
-		(cd "$here" && tar --exclude=./bin -cf - .) | tar -C "$copy" -xf -
+		# tar exits 1 when a file changed while it was read (tests may write beside the
+		# sources): that is not an error for a copy of the sources; 2 is.
+		(cd "$here" && { tar --exclude=./bin --warning=no-file-changed --warning=no-file-removed -cf - . || [[ $? -eq 1 ]]; }) |
+			tar -C "$copy" -xf -
 		# Language version = the toolchain's own: the go line of go.mod sets -lang for every
 		# package of the module (and the module's default GODEBUG settings).
 		(cd "$copy" && GOTOOLCHAIN=local "$gobin" mod edit -go="$lang")
