@@ -135,6 +135,11 @@ func ruleCases() []ruleCase {
 		return newDoc(ran(scFieldAccess), bench(scFieldAccess, varValueField, "int64", "struct64", 1000, measure{ns: 1, nsElem: n64}),
 			bench(scFieldAccess, varValueField, "int64", "struct128", 1000, measure{ns: 1, nsElem: n128}))
 	}
+	boxing := func(fmtAllocs float64) *result.Document {
+		return newDoc(ran(scBoxing), bench(scBoxing, varFmtFprint, "int64", "int64", 1000, measure{ns: 1, allocs: fmtAllocs}),
+			bench(scBoxing, varAnyParam, "int64", "int64", 1000, measure{ns: 1}),
+			bench(scBoxing, varTypedParam, "int64", "int64", 1000, measure{ns: 1}))
+	}
 	esc := newDoc(ran(scEscape))
 	return []ruleCase{
 		{"order: scenario not run", "iteration-order-random", newDoc(), "", NA},
@@ -168,6 +173,11 @@ func ruleCases() []ruleCase {
 		{"println: no facts", "println-value-escapes", esc, "", I},
 		{"println: stale facts", "println-value-escapes", esc, "stale", I},
 		{"println: scenario not run", "println-value-escapes", newDoc(), realisticM, NA},
+
+		{"boxing: every value", "fmt-boxing-allocates", boxing(1000), "", C},
+		{"boxing: none", "fmt-boxing-allocates", boxing(0), "", R},
+		{"boxing: a few", "fmt-boxing-allocates", boxing(100), "", I},
+		{"boxing: not measured", "fmt-boxing-allocates", newDoc(ran(scBoxing)), "", NA},
 
 		{"lookup: faster", "key-lookup-beats-range-value", withOpts(kvBench("int64", "int64", 1000, 100, 50), ran(scRangeKV)), "", C},
 		{"lookup: slower", "key-lookup-beats-range-value", withOpts(kvBench("int64", "int64", 1000, 100, 300), ran(scRangeKV)), "", R},
@@ -278,6 +288,7 @@ var verdictsCanGive = map[string][]string{
 	"delete-unvisited-no-effect":    {C, R, I, NA},
 	"range-no-alloc":                {C, R, I, NA},
 	"println-value-escapes":         {C, R, I, NA},
+	"fmt-boxing-allocates":          {C, R, I, NA},
 	"key-lookup-beats-range-value":  {C, R, I, NA},
 	"index-field-beats-value-field": {C, R, I, NA},
 	"growth-8th-insert":             {C, R, I, NA},

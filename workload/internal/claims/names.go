@@ -14,6 +14,7 @@ const (
 	scEscape         = "escape-analysis"       // S9
 	scGoroutine      = "goroutine-capture"     // S10
 	scAddrOfRangeVar = "range-value-address"   // S11
+	scBoxing         = "interface-boxing"      // S12
 	scGCCost         = "gc-map-contents"       // S13
 )
 
@@ -28,6 +29,9 @@ const (
 	varCapture        = "GoCaptureRangeVars" // goroutine closure captures the range variables
 	varParam          = "GoPassParams"       // range variables passed as parameters
 	varGC             = "ForcedGC"           // one forced GC cycle with the map live
+	varFmtFprint      = "FmtFprint"          // fmt.Fprint(io.Discard, v) per element
+	varAnyParam       = "AnyParam"           // v passed to a non-inlined func(any) that does not keep it
+	varTypedParam     = "TypedParam"         // v passed to a non-inlined func(V)
 )
 
 // Observation figures and facts.

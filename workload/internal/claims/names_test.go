@@ -15,6 +15,7 @@ func TestNamesMatchCatalog(t *testing.T) {
 		scRangeAlloc:  {varFirstRange, varLaterRange},
 		scGoroutine:   {varCapture, varParam},
 		scGCCost:      {varGC},
+		scBoxing:      {varFmtFprint, varAnyParam, varTypedParam},
 	}
 	for _, id := range []string{scIterationOrder, scMutation, scGrowthPoints, scEscape, scAddrOfRangeVar} {
 		variants[id] = nil

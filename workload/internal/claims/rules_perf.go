@@ -258,3 +258,25 @@ func ruleCacheLine(e *Evidence) Outcome {
 	}
 	return inconclusive(measured, "cost grows with value size, but less than the cache-line count")
 }
+
+func ruleBoxingAllocates(e *Evidence) Outcome {
+	k, v, size := e.pair(scBoxing, varFmtFprint, varTypedParam)
+	if size == 0 {
+		return notApplicable("needs %s and %s benchmarks of %s at one size", varFmtFprint, varTypedParam, scBoxing)
+	}
+	perElem := func(variant string) float64 {
+		if b := e.bench(scBoxing, variant, k, v, size); b != nil {
+			return b.Stats.AllocsPerOp.Median / float64(size)
+		}
+		return -1
+	}
+	fmtA, anyA, typedA := perElem(varFmtFprint), perElem(varAnyParam), perElem(varTypedParam)
+	measured := fmt.Sprintf("allocs per value: fmt.Fprint %.3g, func(any) %.3g, func(V) %.3g at %s/%s size %d", fmtA, anyA, typedA, k, v, size)
+	switch {
+	case fmtA >= 0.5:
+		return confirmed(measured, "fmt allocated for %.0f%% of the values (int64 values below 256 are boxed without allocating)", 100*fmtA)
+	case fmtA < allocZero:
+		return refuted(measured, "fmt did not allocate for these values")
+	}
+	return inconclusive(measured, "fmt allocated for some values only (small integers are boxed without allocating)")
+}

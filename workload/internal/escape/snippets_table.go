@@ -17,7 +17,7 @@ var Snippets = []Snippet{
 	{"goroutine_capture", "goroutine closure capturing the range variable", []string{"goroutine-capture-cost"}},
 	{"goroutine_param", "range variable passed to the goroutine as a parameter", []string{"goroutine-capture-cost"}},
 	{"collect_addr", "collecting &v from a range loop", []string{"addr-of-range-var-aliases"}},
-	{"boxing", "range value passed to an interface{} parameter vs a concrete one", []string{"println-value-escapes"}},
+	{"boxing", "range value passed to an interface{} parameter vs a concrete one", []string{"println-value-escapes", "fmt-boxing-allocates"}},
 }
 
 // SnippetByID returns the table row of a snippet id.
