@@ -26,6 +26,19 @@ _display(x) := x if {
 	is_string(x)
 } else := json.marshal(x)
 
+# _int_text prints a whole number for a message. The Wasm runtime's format_int aborts on numbers
+# of 2^31 and more (memory in bytes, CPU-seconds), so larger ones are printed in base-10^9
+# chunks. Counts are validated below 10^15 (input.rego); beyond 10^18 the JSON text is used.
+_int_text(n) := format_int(n, 10) if {
+	abs(n) < 1000000000
+} else := concat("", [format_int(high, 10), _pad9(format_int(n - (high * 1000000000), 10))]) if {
+	n >= 0
+	n < 1000000000000000000
+	high := floor(n / 1000000000)
+} else := json.marshal(n)
+
+_pad9(digits) := concat("", [substring("000000000", 0, 9 - count(digits)), digits])
+
 # _edge_hint tells where else a run that is too large for a tier could go.
 _edge_hint(tier) := ", or place the run on cloud clusters only" if {
 	tier == "edge"

@@ -316,7 +316,7 @@ test_input_invalid_empty_document_denied if {
 }
 
 test_input_invalid_message if {
-	decide([remove("/estimate")]).violations[0].message == "the operator sent no valid input.estimate.benchmarks (a non-negative integer): this is an operator bug; the run stays unadmitted until the policy input is complete"
+	decide([remove("/estimate")]).violations[0].message == "the operator sent no valid input.estimate.benchmarks (an integer from 0 to 10^15): this is an operator bug; the run stays unadmitted until the policy input is complete"
 }
 
 # --- decision shape --------------------------------------------------------------------------
@@ -325,4 +325,49 @@ test_violations_sorted_by_rule_field_message if {
 	d := decide([replace("/namespace/activeRuns", 9), replace("/namespace/labels", {}), replace("/estimate/largestSize", 10000000)])
 	[v.rule | some v in d.violations] == ["active-runs", "edge-namespace", "size-cap"]
 	not d.allowed
+}
+
+test_input_invalid_counts_must_be_below_10_to_15 if {
+	["input-invalid", "input.estimate.cpuSeconds"] in violations([replace("/estimate/cpuSeconds", 1000000000000000)])
+	decide(array.concat(cloud_only, [replace("/estimate/cpuSeconds", 999999999999999)])).violations[0].message == "the run needs about 999999999999999 CPU-seconds on cluster cloud-1 but the cloud tier allows 7200 per run: run fewer scenarios, sizes, Go versions or repetitions, or a shorter benchtime"
+}
+
+# --- policy-data-invalid (fail closed on incomplete policy data) -----------------------------
+
+test_policy_data_missing_entirely if {
+	d := decide([]) with data.data as {}
+	not d.allowed
+	{v.message | some v in d.violations; v.rule == "policy-data-invalid"} == {
+		"the policy data is incomplete: tiers must map each tier name to its limits; fix policies/data (or the policy ConfigMap's data.json) and roll it out again",
+		"the policy data is incomplete: goVersions.supported must list at least one Go version; fix policies/data (or the policy ConfigMap's data.json) and roll it out again",
+		"the policy data is incomplete: allowedImageRepositories must be a list of repositories; fix policies/data (or the policy ConfigMap's data.json) and roll it out again",
+		"the policy data is incomplete: maxActiveRunsPerNamespace must be a number; fix policies/data (or the policy ConfigMap's data.json) and roll it out again",
+		"the policy data is incomplete: edgeAllowedLabel must have a key and a value; fix policies/data (or the policy ConfigMap's data.json) and roll it out again",
+	}
+}
+
+test_policy_data_tier_limit_missing_or_mistyped if {
+	edge := object.union(object.remove(data.data.tiers.edge, ["maxSize"]), {"cpu": 1})
+	d := decide([]) with data.data.tiers.edge as edge
+	{v.message | some v in d.violations} == {
+		"the policy data is incomplete: tiers.edge.maxSize must be a number; fix policies/data (or the policy ConfigMap's data.json) and roll it out again",
+		"the policy data is incomplete: tiers.edge.cpu must be a quantity string; fix policies/data (or the policy ConfigMap's data.json) and roll it out again",
+	}
+}
+
+test_policy_data_complete if {
+	not "policy-data-invalid" in {v.rule | some v in decide([]).violations}
+}
+
+# --- number printing (Wasm's format_int stops at 2^31) ---------------------------------------
+
+test_int_text if {
+	every n, text in {
+		0: "0", 7: "7", 999999999: "999999999", 1000000000: "1000000000", 2147483648: "2147483648",
+		3000000005: "3000000005", 17179869184: "17179869184", 999999999999999: "999999999999999",
+		-5: "-5",
+	} {
+		admission._int_text(n) == text
+	}
+	admission._int_text(1000000000000000000) == json.marshal(1000000000000000000)
 }

@@ -21,7 +21,7 @@ _required_strings["namespace.name"] := input.namespace.name
 # Checks are written as "not path in <set of valid paths>": `not f(x)` with an undefined x is
 # undefined rather than true, so a missing field would slip through a `not _is_count(...)`.
 
-violation contains _input_violation(path, "a non-negative integer") if {
+violation contains _input_violation(path, "an integer from 0 to 10^15") if {
 	some path in {"namespace.activeRuns", "estimate.benchmarks", "estimate.largestSize", "estimate.cpuSeconds"}
 	not path in _valid_counts
 }
@@ -69,10 +69,12 @@ _input_violation(path, expected) := {
 	),
 }
 
+# Below 10^15: exact in every JSON number representation (and printable by _int_text).
 _is_count(x) if {
 	is_number(x)
 	x >= 0
 	x == floor(x)
+	x < 1000000000000000
 }
 
 _is_name(x) if {

@@ -11,8 +11,8 @@ violation contains {"rule": "active-runs", "field": "metadata.namespace", "messa
 	msg := sprintf(
 		"namespace %s already has %s active runs and allows %s: wait for one to finish or delete one; the run is re-evaluated then",
 		[
-			input.namespace.name, format_int(input.namespace.activeRuns, 10),
-			format_int(config.maxActiveRunsPerNamespace, 10),
+			input.namespace.name, _int_text(input.namespace.activeRuns),
+			_int_text(config.maxActiveRunsPerNamespace),
 		],
 	)
 }

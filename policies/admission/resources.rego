@@ -62,6 +62,6 @@ _positive(x) if {
 # _shown is the quantity as written in the spec; the normalized number if the string is missing.
 _shown(section, kind) := input.run.spec.resources[section][kind] if {
 	is_string(input.run.spec.resources[section][kind])
-} else := concat("", [format_int(input.resources[section][_resource_kinds[kind]], 10), _unit[kind]])
+} else := concat("", [_int_text(input.resources[section][_resource_kinds[kind]]), _unit[kind]])
 
 _unit := {"cpu": "m", "memory": ""}

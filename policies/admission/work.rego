@@ -11,8 +11,8 @@ violation contains {"rule": "work-budget", "field": "spec", "message": msg} if {
 	msg := sprintf(
 		"the run needs about %s CPU-seconds on cluster %s but the %s tier allows %s per run: run fewer scenarios, sizes, Go versions or repetitions, or a shorter benchtime%s",
 		[
-			format_int(input.estimate.cpuSeconds, 10), cluster.name, cluster.tier,
-			format_int(tier.maxCpuSeconds, 10), _edge_hint(cluster.tier),
+			_int_text(input.estimate.cpuSeconds), cluster.name, cluster.tier,
+			_int_text(tier.maxCpuSeconds), _edge_hint(cluster.tier),
 		],
 	)
 }
@@ -24,8 +24,8 @@ violation contains {"rule": "work-budget", "field": "spec", "message": msg} if {
 	msg := sprintf(
 		"the run has %s benchmarks on cluster %s but the %s tier allows %s per run: run fewer scenarios, key types, value types, sizes or Go versions%s",
 		[
-			format_int(input.estimate.benchmarks, 10), cluster.name, cluster.tier,
-			format_int(tier.maxBenchmarks, 10), _edge_hint(cluster.tier),
+			_int_text(input.estimate.benchmarks), cluster.name, cluster.tier,
+			_int_text(tier.maxBenchmarks), _edge_hint(cluster.tier),
 		],
 	)
 }
@@ -37,8 +37,8 @@ violation contains {"rule": "size-cap", "field": "spec.matrix.sizes", "message":
 	msg := sprintf(
 		"cluster %s (tier %s) runs map sizes up to %s but the run's largest size is %s: remove sizes above %s from spec.matrix.sizes%s",
 		[
-			cluster.name, cluster.tier, format_int(tier.maxSize, 10),
-			format_int(input.estimate.largestSize, 10), format_int(tier.maxSize, 10), _edge_hint(cluster.tier),
+			cluster.name, cluster.tier, _int_text(tier.maxSize),
+			_int_text(input.estimate.largestSize), _int_text(tier.maxSize), _edge_hint(cluster.tier),
 		],
 	)
 }
