@@ -1,0 +1,245 @@
+package io.mapbench.operator.placement;
+
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.mapbench.operator.api.v1alpha1.BenchmarkRun;
+import io.mapbench.operator.api.v1alpha1.BenchmarkRunStatus;
+import io.mapbench.operator.api.v1alpha1.Condition;
+import io.mapbench.operator.api.v1alpha1.ConditionReasons;
+import io.mapbench.operator.api.v1alpha1.ConditionStatus;
+import io.mapbench.operator.api.v1alpha1.ConditionTypes;
+import io.mapbench.operator.api.v1alpha1.MemberCluster;
+import io.mapbench.operator.api.v1alpha1.PlacementSpec;
+import io.mapbench.operator.api.v1alpha1.RunPhase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Proposes where a run goes (DESIGN.md "Flow of one run", step 2). Pure and deterministic: the same
+ * runs and clusters always give the same answer, whatever order the informer caches list them in.
+ *
+ * <p>Capacity is first come, first served: before judging a run, every older run that still waits
+ * for an assignment (creationTimestamp, then namespace and name) is placed virtually and takes its
+ * share, so a young run never overtakes an old one on a cluster both want. Runs that already hold
+ * an admitted assignment and are not finished occupy one slot on each of their clusters.
+ */
+public final class Placement {
+
+    /** maxConcurrentRuns when the MemberCluster does not say (the CRD default). */
+    static final int DEFAULT_MAX_CONCURRENT_RUNS = 1;
+
+    private static final Comparator<BenchmarkRun> FIRST_COME = Comparator
+            .comparing((BenchmarkRun r) -> creation(r), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(r -> Objects.toString(r.getMetadata().getNamespace(), ""))
+            .thenComparing(r -> r.getMetadata().getName());
+
+    private Placement() {
+    }
+
+    /**
+     * @param run      the run to place
+     * @param clusters every MemberCluster of the hub
+     * @param runs     every BenchmarkRun of the hub (all namespaces; may include {@code run})
+     */
+    public static PlacementOutcome propose(BenchmarkRun run, Collection<MemberCluster> clusters,
+            Collection<BenchmarkRun> runs) {
+        List<String> kept = assignedClusters(run);
+        if (!kept.isEmpty()) {
+            // An admitted assignment never changes (restarts, re-reconciles, cluster changes).
+            return new PlacementOutcome.Assigned(kept);
+        }
+        Map<String, MemberCluster> byName = new TreeMap<>();
+        for (MemberCluster c : clusters) {
+            byName.put(c.getMetadata().getName(), c);
+        }
+        Map<String, Integer> used = new HashMap<>();
+        List<BenchmarkRun> waitingAhead = new ArrayList<>();
+        for (BenchmarkRun other : runs) {
+            if (sameRun(other, run) || isFinished(other)) {
+                continue;
+            }
+            List<String> held = assignedClusters(other);
+            if (!held.isEmpty()) {
+                held.forEach(c -> used.merge(c, 1, Integer::sum));
+            } else if (wantsPlacement(other) && FIRST_COME.compare(other, run) < 0) {
+                waitingAhead.add(other);
+            }
+        }
+        waitingAhead.sort(FIRST_COME);
+        for (BenchmarkRun older : waitingAhead) {
+            PlacementOutcome virtual;
+            try {
+                virtual = proposeWithUsage(older, byName, used);
+            } catch (IllegalArgumentException invalidSpec) {
+                continue; // its own reconcile reports the bad selector; it holds no capacity
+            }
+            if (virtual instanceof PlacementOutcome.Assigned a) {
+                a.clusters().forEach(c -> used.merge(c, 1, Integer::sum));
+            }
+        }
+        return proposeWithUsage(run, byName, used);
+    }
+
+    private static PlacementOutcome proposeWithUsage(BenchmarkRun run, Map<String, MemberCluster> byName,
+            Map<String, Integer> used) {
+        PlacementSpec placement = run.getSpec() == null ? null : run.getSpec().getPlacement();
+        LabelSelector selector = placement == null ? null : placement.getClusterSelector();
+        List<String> names = placement == null || placement.getClusters() == null ? List.of() : placement.getClusters();
+        Integer maxClusters = placement == null ? null : placement.getMaxClusters();
+
+        if (!names.isEmpty()) {
+            return proposeNamed(names, selector, maxClusters, byName, used);
+        }
+        List<MemberCluster> matching = new ArrayList<>();
+        List<String> notReady = new ArrayList<>();
+        for (MemberCluster c : byName.values()) {
+            if (!LabelSelectorMatcher.matches(selector, c.getMetadata().getLabels())) {
+                continue;
+            }
+            if (isReady(c)) {
+                matching.add(c);
+            } else {
+                notReady.add(c.getMetadata().getName());
+            }
+        }
+        if (matching.isEmpty()) {
+            String because = notReady.isEmpty() ? "no MemberCluster has matching labels"
+                    : "matching clusters are not Ready: " + String.join(", ", notReady);
+            return new PlacementOutcome.NoMatch(ConditionReasons.NO_MATCHING_CLUSTER,
+                    "no Ready MemberCluster matches spec.placement.clusterSelector " + describe(selector) + ": " + because);
+        }
+        int limit = maxClusters == null ? Integer.MAX_VALUE : maxClusters;
+        List<String> chosen = new ArrayList<>();
+        for (MemberCluster c : matching) {
+            if (chosen.size() < limit && free(c, used) > 0) {
+                chosen.add(c.getMetadata().getName());
+            }
+        }
+        if (chosen.isEmpty()) {
+            return PlacementOutcome.Waiting.forCapacity("every matching Ready cluster is at its maxConcurrentRuns: "
+                    + occupancy(matching, used) + "; the run is placed when one of their runs finishes");
+        }
+        return new PlacementOutcome.Assigned(chosen);
+    }
+
+    /** spec.placement.clusters: every named cluster must exist, match, be Ready and have room. */
+    private static PlacementOutcome proposeNamed(List<String> names, LabelSelector selector, Integer maxClusters,
+            Map<String, MemberCluster> byName, Map<String, Integer> used) {
+        Set<String> unique = new LinkedHashSet<>(names);
+        if (maxClusters != null && unique.size() > maxClusters) {
+            return new PlacementOutcome.NoMatch(ConditionReasons.NO_MATCHING_CLUSTER, "spec.placement.clusters names "
+                    + unique.size() + " clusters but spec.placement.maxClusters is " + maxClusters
+                    + ": name at most " + maxClusters + " clusters or raise maxClusters");
+        }
+        List<String> unknown = unique.stream().filter(n -> !byName.containsKey(n)).toList();
+        if (!unknown.isEmpty()) {
+            return new PlacementOutcome.NoMatch(ConditionReasons.UNKNOWN_CLUSTER, "spec.placement.clusters: no MemberCluster named "
+                    + String.join(", ", unknown) + " (known: " + (byName.isEmpty() ? "none" : String.join(", ", byName.keySet())) + ")");
+        }
+        List<MemberCluster> named = unique.stream().map(byName::get).toList();
+        List<String> unmatched = named.stream()
+                .filter(c -> !LabelSelectorMatcher.matches(selector, c.getMetadata().getLabels()))
+                .map(c -> c.getMetadata().getName()).toList();
+        if (!unmatched.isEmpty()) {
+            return new PlacementOutcome.NoMatch(ConditionReasons.NO_MATCHING_CLUSTER, "spec.placement.clusters "
+                    + String.join(", ", unmatched) + " do not match spec.placement.clusterSelector " + describe(selector));
+        }
+        List<String> notReady = named.stream().filter(c -> !isReady(c)).map(c -> c.getMetadata().getName()).toList();
+        if (!notReady.isEmpty()) {
+            return new PlacementOutcome.NoMatch(ConditionReasons.NO_MATCHING_CLUSTER, "spec.placement.clusters: "
+                    + String.join(", ", notReady) + " not Ready; the run is placed when every named cluster is Ready");
+        }
+        List<MemberCluster> full = named.stream().filter(c -> free(c, used) <= 0).toList();
+        if (!full.isEmpty()) {
+            return PlacementOutcome.Waiting.forCapacity("named clusters at their maxConcurrentRuns: " + occupancy(full, used)
+                    + "; the run is placed when every named cluster has room");
+        }
+        return new PlacementOutcome.Assigned(List.copyOf(unique));
+    }
+
+    /** The clusters of the run's stored (admitted) assignment, empty when it has none. */
+    public static List<String> assignedClusters(BenchmarkRun run) {
+        BenchmarkRunStatus status = run.getStatus();
+        if (status == null || status.getAssignment() == null || status.getAssignment().getClusters() == null) {
+            return List.of();
+        }
+        return List.copyOf(status.getAssignment().getClusters());
+    }
+
+    /** Whether a MemberCluster's Ready condition is True. */
+    public static boolean isReady(MemberCluster cluster) {
+        if (cluster.getStatus() == null || cluster.getStatus().getConditions() == null) {
+            return false;
+        }
+        for (Condition c : cluster.getStatus().getConditions()) {
+            if (ConditionTypes.READY.equals(c.getType())) {
+                return c.getStatus() == ConditionStatus.True;
+            }
+        }
+        return false;
+    }
+
+    static int capacity(MemberCluster cluster) {
+        Integer max = cluster.getSpec() == null ? null : cluster.getSpec().getMaxConcurrentRuns();
+        return max == null ? DEFAULT_MAX_CONCURRENT_RUNS : max;
+    }
+
+    private static int free(MemberCluster cluster, Map<String, Integer> used) {
+        return capacity(cluster) - used.getOrDefault(cluster.getMetadata().getName(), 0);
+    }
+
+    private static String occupancy(List<MemberCluster> clusters, Map<String, Integer> used) {
+        return clusters.stream().map(c -> c.getMetadata().getName() + " (" + used.getOrDefault(c.getMetadata().getName(), 0)
+                + "/" + capacity(c) + " runs)").collect(Collectors.joining(", "));
+    }
+
+    private static boolean wantsPlacement(BenchmarkRun run) {
+        RunPhase phase = run.getStatus() == null ? null : run.getStatus().getPhase();
+        return run.getSpec() != null && run.getMetadata().getDeletionTimestamp() == null && phase != RunPhase.Denied;
+    }
+
+    private static boolean isFinished(BenchmarkRun run) {
+        RunPhase phase = run.getStatus() == null ? null : run.getStatus().getPhase();
+        return phase != null && phase.isFinished();
+    }
+
+    private static boolean sameRun(BenchmarkRun a, BenchmarkRun b) {
+        String uidA = a.getMetadata().getUid();
+        String uidB = b.getMetadata().getUid();
+        if (uidA != null && uidB != null) {
+            return uidA.equals(uidB);
+        }
+        return Objects.equals(a.getMetadata().getNamespace(), b.getMetadata().getNamespace())
+                && Objects.equals(a.getMetadata().getName(), b.getMetadata().getName());
+    }
+
+    private static Instant creation(BenchmarkRun run) {
+        String ts = run.getMetadata().getCreationTimestamp();
+        return ts == null ? null : Instant.parse(ts);
+    }
+
+    static String describe(LabelSelector selector) {
+        if (selector == null || ((selector.getMatchLabels() == null || selector.getMatchLabels().isEmpty())
+                && (selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty()))) {
+            return "(none: every cluster)";
+        }
+        List<String> parts = new ArrayList<>();
+        if (selector.getMatchLabels() != null) {
+            new TreeMap<>(selector.getMatchLabels()).forEach((k, v) -> parts.add(k + "=" + v));
+        }
+        if (selector.getMatchExpressions() != null) {
+            selector.getMatchExpressions().forEach(e -> parts.add(e.getKey() + " " + e.getOperator()
+                    + (e.getValues() == null || e.getValues().isEmpty() ? "" : " (" + String.join(",", e.getValues()) + ")")));
+        }
+        return "{" + String.join(", ", parts) + "}";
+    }
+}
