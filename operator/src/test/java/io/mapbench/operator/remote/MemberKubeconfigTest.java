@@ -1,0 +1,94 @@
+package io.mapbench.operator.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MemberKubeconfigTest {
+    private static final String CA = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==";
+
+    /** A kubeconfig like deploy/member/onboard.sh writes, with {@code user} and {@code cluster} bodies swapped in. */
+    static String kubeconfig(String clusterBody, String userBody) {
+        return """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                  - name: m
+                    cluster:
+                %s
+                users:
+                  - name: u
+                    user:
+                %s
+                contexts:
+                  - name: c
+                    context:
+                      cluster: m
+                      user: u
+                current-context: c
+                """.formatted(clusterBody.indent(6).stripTrailing(), userBody.indent(6).stripTrailing());
+    }
+
+    static final String GOOD_CLUSTER = "server: https://127.0.0.1:6443\ncertificate-authority-data: " + CA;
+
+    @Test
+    void acceptsEmbeddedToken() throws Exception {
+        MemberKubeconfig kc = MemberKubeconfig.parse(kubeconfig(GOOD_CLUSTER, "token: abc.def"));
+        assertThat(kc.server()).isEqualTo("https://127.0.0.1:6443");
+        assertThat(kc.digest()).hasSize(64);
+    }
+
+    @Test
+    void acceptsEmbeddedClientCertificate() throws Exception {
+        MemberKubeconfig.parse(kubeconfig(GOOD_CLUSTER, "client-certificate-data: " + CA + "\nclient-key-data: " + CA));
+    }
+
+    @Test
+    void digestChangesWithContent() throws Exception {
+        String a = MemberKubeconfig.parse(kubeconfig(GOOD_CLUSTER, "token: one")).digest();
+        String b = MemberKubeconfig.parse(kubeconfig(GOOD_CLUSTER, "token: two")).digest();
+        assertThat(a).isNotEqualTo(b);
+    }
+
+    static Stream<Arguments> rejected() {
+        return Stream.of(
+                Arguments.of("exec plugin", kubeconfig(GOOD_CLUSTER,
+                        "exec:\n  apiVersion: client.authentication.k8s.io/v1\n  command: /bin/steal"),
+                        "users[u].user.exec is an exec plugin"),
+                Arguments.of("auth provider", kubeconfig(GOOD_CLUSTER,
+                        "auth-provider:\n  name: gcp\n  config:\n    cmd-path: /usr/bin/gcloud"),
+                        "users[u].user.auth-provider is not allowed"),
+                Arguments.of("token file", kubeconfig(GOOD_CLUSTER, "tokenFile: /var/run/secrets/token"),
+                        "users[u].user.tokenFile is a file reference"),
+                Arguments.of("client cert file", kubeconfig(GOOD_CLUSTER,
+                        "client-certificate: /etc/cert.pem\nclient-key: /etc/key.pem"),
+                        "client-certificate/client-key are file references"),
+                Arguments.of("CA file", kubeconfig("server: https://h:1\ncertificate-authority: /etc/ca.crt", "token: t"),
+                        "clusters[m].cluster.certificate-authority is a file reference"),
+                Arguments.of("no credentials", kubeconfig(GOOD_CLUSTER, "username: admin"),
+                        "users[u].user has no embedded credentials"),
+                Arguments.of("plain http", kubeconfig("server: http://127.0.0.1:8080", "token: t"),
+                        "must be an https:// URL"),
+                Arguments.of("no server", kubeconfig("insecure-skip-tls-verify: true", "token: t"),
+                        "clusters[m].cluster.server is not set"),
+                Arguments.of("empty", "", "kubeconfig is empty"),
+                Arguments.of("no current context", kubeconfig(GOOD_CLUSTER, "token: t").replace("current-context: c", ""),
+                        "current-context is not set"),
+                Arguments.of("dangling context", kubeconfig(GOOD_CLUSTER, "token: t").replace("current-context: c",
+                        "current-context: other"), "current-context 'other' is not in contexts[]"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rejected")
+    void rejectsWithFieldAndFix(String name, String yaml, String message) {
+        assertThatThrownBy(() -> MemberKubeconfig.parse(yaml))
+                .isInstanceOf(InvalidKubeconfigException.class)
+                .hasMessageContaining(message);
+    }
+}
