@@ -70,7 +70,7 @@ func ForContainer(l Layout, c *corev1.Container) *Mounts {
 	for _, vm := range c.VolumeMounts {
 		host := l.VolumeDir(vm.Name)
 		if vm.SubPath != "" {
-			host = filepath.Join(host, filepath.Clean("/" + vm.SubPath))
+			host = filepath.Join(host, filepath.Clean("/"+vm.SubPath))
 		}
 		m.list = append(m.list, mount{filepath.Clean(vm.MountPath), host})
 	}
