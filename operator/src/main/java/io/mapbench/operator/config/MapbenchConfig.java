@@ -1,0 +1,71 @@
+package io.mapbench.operator.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * All of mapbench's own operator settings, `mapbench.*` in application.properties or
+ * MAPBENCH_* environment variables (e.g. MAPBENCH_OPERATOR_NAMESPACE, MAPBENCH_POLICY_ENABLED).
+ */
+@ConfigMapping(prefix = "mapbench")
+public interface MapbenchConfig {
+
+    /**
+     * Default repository of workload images `<repository>/mapbench-workload:go1.N.P` when a run
+     * names none. The local clusters map any repository to the locally built binaries.
+     */
+    @WithDefault("mapbench.local")
+    String imageRepository();
+
+    /**
+     * Supported Go toolchains, 1.N.P. Default: the list in workload/go-versions.txt, which the
+     * build copies onto the classpath ({@link GoVersionsConfigSource}); set it only to narrow the
+     * list for one installation.
+     */
+    List<String> goVersions();
+
+    /** Namespace of the operator: member kubeconfig Secrets and policy ConfigMaps live here. */
+    @WithDefault("mapbench-system")
+    String operatorNamespace();
+
+    /**
+     * How long a member cluster may stay unreachable before its unfinished jobs become Lost and
+     * before deletion of a run stops waiting for that cluster's remote objects.
+     */
+    @WithDefault("2m")
+    Duration unreachableDeadline();
+
+    /** Largest accepted workload result document (the workload contract says 1 MiB). */
+    @WithDefault("1M")
+    MemorySize resultSizeLimit();
+
+    /** Resources of workload pods when a run sets none (requests = limits). */
+    Workload workload();
+
+    /** The admission policy gate. */
+    Policy policy();
+
+    interface Workload {
+        /** CPU of each workload pod when the run sets no resources. */
+        @WithDefault("1")
+        String cpu();
+
+        /** Memory of each workload pod when the run sets no resources. */
+        @WithDefault("512Mi")
+        String memory();
+    }
+
+    interface Policy {
+        /**
+         * false: runs are admitted without asking OPA, with reason PolicyDisabled in status
+         * (for development only; the policy fails closed when enabled).
+         */
+        @WithName("enabled")
+        @WithDefault("true")
+        boolean enabled();
+    }
+}
