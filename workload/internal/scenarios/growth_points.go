@@ -40,10 +40,14 @@ func (f *fixture[K, V]) observeGrowthPoints(c Combo) result.Observation {
 		"growths":           float64(len(growths)),
 	}
 	if len(events) > 0 {
+		// 1..8 when the map's first storage is allocated on the heap at the
+		// first insert; 9 when it started on the stack (a small map that
+		// does not escape), i.e. the first growth.
 		figures["firstAllocatingInsert"] = float64(events[0].insert)
 	}
-	if len(growths) > 1 {
-		figures["firstGrowthInsert"] = float64(growths[1].insert)
+	if len(growths) > 0 {
+		// The insert that first grows the 8-slot map (classic: B=0 -> 1).
+		figures["firstGrowthInsert"] = float64(growths[0].insert)
 	}
 	if lf, ok := entriesPer8Slots(growths); ok {
 		figures["entriesPer8SlotsAtGrowth"] = lf
@@ -56,16 +60,21 @@ func (f *fixture[K, V]) observeGrowthPoints(c Combo) result.Observation {
 			"growthBytes":       joinEvents(growths, true),
 			"allocatingInserts": truncate(joinEvents(events, false), 2000),
 		},
-		Summary: fmt.Sprintf("%d inserts; storage allocated/grown at inserts %s", len(f.keys), truncate(joinEvents(growths, false), 200)),
+		Summary: fmt.Sprintf("%d inserts; first allocation at insert %s; grew at inserts %s", len(f.keys),
+			truncate(joinEvents(events[:minInt(1, len(events))], false), 20), truncate(joinEvents(growths, false), 200)),
 	}
 }
 
-// growthEvents keeps the first allocation and every later one larger than
-// the previous kept one: the storage doubling, not overflow buckets or
-// incremental evacuation.
+// growthEvents keeps the allocations that grow the map: past its first 8
+// slots (both implementations start with one 8-slot bucket or group), each
+// larger than the previous kept one. That drops the initial allocation,
+// overflow buckets and allocations during incremental evacuation.
 func growthEvents(events []allocEvent) []allocEvent {
 	var out []allocEvent
 	for _, e := range events {
+		if e.insert <= 8 {
+			continue
+		}
 		if len(out) == 0 || e.bytes > out[len(out)-1].bytes {
 			out = append(out, e)
 		}
@@ -73,14 +82,15 @@ func growthEvents(events []allocEvent) []allocEvent {
 	return out
 }
 
-// entriesPer8Slots assumes the storage starts at 8 slots at the first
-// allocation and doubles at each growth: the k-th growth (k >= 2) happens
-// with g-1 entries in 8*2^(k-1) slots. It returns the median over k >= 2 of
-// entries per 8 slots at growth: 6.5 is the classic map's load factor.
+// entriesPer8Slots assumes the map starts with 8 slots and doubles at each
+// growth: the k-th growth (k = 1, 2, ...) happens at insert g with g-1
+// entries in 8*2^(k-1) slots. It returns the median over k >= 2 of the
+// entries per 8 slots at growth, the load factor per bucket (classic
+// Go 1.21+: 6, older releases 6.5; Swiss tables: 7 of 8).
 func entriesPer8Slots(growths []allocEvent) (float64, bool) {
 	var ratios []float64
-	for k := 2; k < len(growths); k++ {
-		ratios = append(ratios, float64(growths[k].insert-1)/float64(int(1)<<(k-1)))
+	for k := 2; k <= len(growths); k++ {
+		ratios = append(ratios, float64(growths[k-1].insert-1)/float64(int(1)<<(k-1)))
 	}
 	if len(ratios) == 0 {
 		return 0, false
@@ -106,4 +116,11 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return s[:n] + "..."
+}
+
+func minInt(a, b int) int {
+	if a < b {
+		return a
+	}
+	return b
 }
