@@ -33,11 +33,11 @@ base), MAPBENCH_CLUSTERS_DIR (state directory, default <repo>/.local/clusters).
 
 func main() {
 	if err := run(os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "clusters:", err)
 		var ec exitCode
 		if errors.As(err, &ec) {
-			os.Exit(int(ec))
+			os.Exit(int(ec)) // the command has already said why
 		}
+		fmt.Fprintln(os.Stderr, "clusters:", err)
 		os.Exit(1)
 	}
 }
