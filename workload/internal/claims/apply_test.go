@@ -5,7 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
 	"mapbench.io/workload/internal/result"
+	"mapbench.io/workload/schema"
 )
 
 func TestApply(t *testing.T) {
@@ -38,9 +41,40 @@ func TestApply(t *testing.T) {
 			if !strings.Contains(out.String(), "| println-value-escapes |") {
 				t.Errorf("table lacks println-value-escapes:\n%s", out.String())
 			}
-			if _, err := result.Encode(doc); err != nil {
-				t.Fatal(err)
-			}
+			validate(t, doc)
 		})
+	}
+}
+
+// validate checks a document (claims and escape facts included) against the result schema.
+func validate(t *testing.T, doc *result.Document) {
+	t.Helper()
+	doc.StartedAt, doc.FinishedAt = "2026-11-25T08:00:00Z", "2026-11-25T08:00:01Z"
+	doc.Environment.GOOS, doc.Environment.GOARCH = "linux", "amd64"
+	doc.Environment.NumCPU, doc.Environment.GOMAXPROCS, doc.Environment.GOGC = 2, 2, "100"
+	doc.Config.KeyTypes, doc.Config.ValueTypes, doc.Config.Sizes = []string{"int64"}, []string{"int64"}, []int{1}
+	doc.Config.Repetitions, doc.Config.Benchtime = 1, "1x"
+	b, err := result.Encode(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sch, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema.ResultV1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource(schema.ResultV1ID, sch); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile(schema.ResultV1ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Validate(inst); err != nil {
+		t.Fatalf("document with claims and escape facts does not validate: %v", err)
 	}
 }
