@@ -1,0 +1,193 @@
+package io.mapbench.operator.metrics;
+
+import io.mapbench.operator.api.v1alpha1.RunPhase;
+import io.mapbench.operator.results.ResultDocument;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * mapbench's own meters at /q/metrics (DESIGN.md "Metrics"). Gauges read values this class holds
+ * strongly (Micrometer keeps only weak references by default), and every series of a run is
+ * remembered so {@link #removeRun} can take it off the registry when the run is deleted.
+ *
+ * <p>Result gauges carry the DESIGN.md labels plus {@code variant}: one scenario measures several
+ * variants (e.g. RangeKV and RangeKeys) for the same key type, value type and size, and without
+ * the variant their series would collide.
+ */
+@Singleton
+public class MapbenchMetrics {
+    public static final String NS_PER_OP = "mapbench.benchmark.ns.per.op";
+    public static final String BYTES_PER_OP = "mapbench.benchmark.bytes.per.op";
+    public static final String ALLOCS_PER_OP = "mapbench.benchmark.allocs.per.op";
+    public static final String GC_PER_OP = "mapbench.benchmark.gc.per.op";
+    public static final String RUNS = "mapbench.runs";
+    public static final String RUNS_FINISHED = "mapbench.runs.finished";
+    public static final String POLICY_DENIALS = "mapbench.policy.denials";
+    public static final String MEMBER_CLUSTER_UP = "mapbench.member.cluster.up";
+
+    /** Result-document units and the gauge each feeds. */
+    private static final Map<String, String> UNIT_GAUGES = Map.of(
+            "nsPerOp", NS_PER_OP, "bytesPerOp", BYTES_PER_OP, "allocsPerOp", ALLOCS_PER_OP, "gcPerOp", GC_PER_OP);
+
+    private final MeterRegistry registry;
+    /** Series per run ("namespace/name") with the values their gauges read. */
+    private final Map<String, List<Series>> runSeries = new ConcurrentHashMap<>();
+    private final Map<RunPhase, AtomicLong> runsByPhase = new EnumMap<>(RunPhase.class);
+    private final Map<String, Series> clusterUp = new ConcurrentHashMap<>();
+
+    private record Series(Meter meter, AtomicDoubleHolder value) {
+    }
+
+    /** A mutable double a gauge can read (Micrometer has no AtomicDouble of its own). */
+    static final class AtomicDoubleHolder {
+        private volatile double value;
+
+        AtomicDoubleHolder(double value) {
+            this.value = value;
+        }
+
+        double get() {
+            return value;
+        }
+
+        void set(double value) {
+            this.value = value;
+        }
+    }
+
+    public MapbenchMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (RunPhase phase : RunPhase.values()) {
+            AtomicLong count = new AtomicLong();
+            runsByPhase.put(phase, count);
+            Gauge.builder(RUNS, count, AtomicLong::get)
+                    .description("BenchmarkRuns on this hub by phase")
+                    .tag("phase", phase.name())
+                    .strongReference(true)
+                    .register(registry);
+        }
+    }
+
+    /**
+     * Publishes one job's results: a gauge per benchmark, unit and stat (median, ci_low, ci_high).
+     * Replaces the job's earlier series (a re-read result gives the same values, not duplicates).
+     */
+    public void recordResult(String namespace, String run, String cluster, String goVersion, ResultDocument document) {
+        String runKey = namespace + "/" + run;
+        ResultDocument.Environment env = document.environment();
+        List<Series> series = runSeries.computeIfAbsent(runKey, k -> new ArrayList<>());
+        synchronized (series) {
+            for (ResultDocument.Benchmark b : document.benchmarks()) {
+                if (b.stats() == null) {
+                    continue;
+                }
+                Tags tags = Tags.of(
+                        "run", run, "namespace", namespace, "cluster", cluster, "arch", nullToEmpty(env.goarch()),
+                        "go_version", goVersion, "map_impl", nullToEmpty(env.mapImpl()), "scenario", b.scenario(),
+                        "variant", nullToEmpty(b.variant()), "key_type", nullToEmpty(b.keyType()),
+                        "value_type", nullToEmpty(b.valueType()), "size", Long.toString(b.size()));
+                for (Map.Entry<String, String> unit : UNIT_GAUGES.entrySet()) {
+                    ResultDocument.Summary s = b.stats().get(unit.getKey());
+                    if (s == null) {
+                        continue;
+                    }
+                    set(series, unit.getValue(), tags.and("stat", "median"), s.median());
+                    set(series, unit.getValue(), tags.and("stat", "ci_low"), s.ciLow());
+                    set(series, unit.getValue(), tags.and("stat", "ci_high"), s.ciHigh());
+                }
+            }
+        }
+    }
+
+    private void set(List<Series> series, String name, Tags tags, double value) {
+        for (Series s : series) {
+            if (s.meter().getId().getName().equals(name) && Tags.of(s.meter().getId().getTags()).equals(tags)) {
+                s.value().set(value);
+                return;
+            }
+        }
+        AtomicDoubleHolder holder = new AtomicDoubleHolder(value);
+        Gauge gauge = Gauge.builder(name, holder, AtomicDoubleHolder::get)
+                .description("Benchmark statistic from a BenchmarkResult")
+                .tags(tags)
+                .strongReference(true)
+                .register(registry);
+        series.add(new Series(gauge, holder));
+    }
+
+    /** Removes every series of a deleted run. */
+    public void removeRun(String namespace, String run) {
+        List<Series> series = runSeries.remove(namespace + "/" + run);
+        if (series == null) {
+            return;
+        }
+        synchronized (series) {
+            series.forEach(s -> registry.remove(s.meter()));
+        }
+    }
+
+    /** Sets mapbench_runs{phase} from a count of the hub's runs; phases not in the map become 0. */
+    public void setRunCounts(Map<RunPhase, Long> counts) {
+        runsByPhase.forEach((phase, value) -> value.set(counts.getOrDefault(phase, 0L)));
+    }
+
+    /** Counts a run that just reached a finished phase (call once, on the transition). */
+    public void runFinished(RunPhase result) {
+        if (!result.isFinished()) {
+            throw new IllegalArgumentException("runFinished: " + result + " is not a finished phase");
+        }
+        Counter.builder(RUNS_FINISHED).description("BenchmarkRuns that finished, by result")
+                .tag("result", result.name()).register(registry).increment();
+    }
+
+    /** Counts a denial per violated rule (a run violating two rules counts for both). */
+    public void policyDenied(String rule) {
+        Counter.builder(POLICY_DENIALS).description("Admission policy denials by rule")
+                .tag("rule", rule).register(registry).increment();
+    }
+
+    /** mapbench_member_cluster_up{cluster,tier}: 1 when the member's Ready condition is True. */
+    public void memberClusterUp(String cluster, String tier, boolean up) {
+        String key = cluster;
+        Series existing = clusterUp.get(key);
+        String tierValue = nullToEmpty(tier);
+        if (existing != null && !tierValue.equals(existing.meter().getId().getTag("tier"))) {
+            registry.remove(existing.meter()); // relabelled cluster: the old tier's series goes
+            clusterUp.remove(key);
+            existing = null;
+        }
+        if (existing == null) {
+            AtomicDoubleHolder holder = new AtomicDoubleHolder(0);
+            Gauge gauge = Gauge.builder(MEMBER_CLUSTER_UP, holder, AtomicDoubleHolder::get)
+                    .description("1 when the member cluster is reachable and probed (Ready=True)")
+                    .tags("cluster", cluster, "tier", tierValue)
+                    .strongReference(true)
+                    .register(registry);
+            existing = new Series(gauge, holder);
+            clusterUp.put(key, existing);
+        }
+        existing.value().set(up ? 1 : 0);
+    }
+
+    /** Removes the series of a deleted MemberCluster. */
+    public void removeMemberCluster(String cluster) {
+        Series s = clusterUp.remove(cluster);
+        if (s != null) {
+            registry.remove(s.meter());
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
