@@ -131,8 +131,8 @@ for v in "${versions[@]}"; do
 		mkdir -p "$out_dir"
 		(cd "$copy" && GOTOOLCHAIN=local GOOS=linux GOARCH="$arch" CGO_ENABLED=0 \
 			"$gobin" build -trimpath -ldflags="-X mapbench.io/workload/internal/environ.languageVersion=go$lang" \
-			-o "$out.tmp" ./cmd/mapbench)
-		mv "$out.tmp" "$out"
+			-o "$out.tmp.$$" ./cmd/mapbench)
+		mv "$out.tmp.$$" "$out" # rename: a concurrent build.sh never sees half a binary
 		echo "$stamp" >"$out.stamp"
 		echo "build.sh: built $out (go$v, language go$lang, $arch) in $((SECONDS - start))s"
 	done
