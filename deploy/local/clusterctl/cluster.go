@@ -101,6 +101,14 @@ func (c *Cluster) proc(component string) (procSpec, error) {
 			"--kubelet-client-key=" + pki("apiserver-kubelet-client.key"),
 			"--kubelet-preferred-address-types=InternalIP",
 			"--allow-privileged=true",
+			// Delegated authentication of controller-manager and scheduler reads the
+			// request-header CA; without one they log errors. Only a certificate named
+			// front-proxy-client would be trusted, and none is ever issued.
+			"--requestheader-client-ca-file=" + pki("ca.crt"),
+			"--requestheader-allowed-names=front-proxy-client",
+			"--requestheader-username-headers=X-Remote-User",
+			"--requestheader-group-headers=X-Remote-Group",
+			"--requestheader-extra-headers-prefix=X-Remote-Extra-",
 			// Endpoints may not hold loopback addresses, so the kubernetes Service gets none;
 			// pods reach the API through KUBERNETES_SERVICE_HOST=127.0.0.1 set by the agent.
 			"--endpoint-reconciler-type=none",

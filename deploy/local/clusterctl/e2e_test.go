@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -231,7 +232,8 @@ func TestControlPlaneE2E(t *testing.T) {
 	})
 
 	t.Run("status", func(t *testing.T) {
-		out := in.mustClusters("status", name)
+		// Exit status 3 is expected: the node agent is not started in this isolated cluster.
+		out, _ := in.clusters("status", name)
 		for _, comp := range []string{"etcd", "apiserver", "controller-manager", "scheduler"} {
 			if !regexpLine(out, name, comp, "ok") {
 				t.Errorf("status does not show %s ok", comp)
@@ -388,6 +390,9 @@ func TestControlPlaneE2E(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				// Drained so the connection is reused: the measure is one request round trip,
+				// not a new TLS handshake (which costs two round trips).
+				io.Copy(io.Discard, resp.Body)
 				resp.Body.Close()
 				ds = append(ds, time.Since(t0))
 			}
