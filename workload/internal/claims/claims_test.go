@@ -140,6 +140,14 @@ func ruleCases() []ruleCase {
 			bench(scBoxing, varAnyParam, "int64", "int64", 1000, measure{ns: 1}),
 			bench(scBoxing, varTypedParam, "int64", "int64", 1000, measure{ns: 1}))
 	}
+	growDuring := func(trials, twice, lost float64) *result.Document {
+		return newDoc(ran(scGrowthDuring), obs(scGrowthDuring, 8, map[string]float64{figTrials: trials, figProducedTwice: twice, figOriginalLost: lost}, nil),
+			obs(scGrowthDuring, 1000, map[string]float64{figTrials: trials, figProducedTwice: 0, figOriginalLost: 0}, nil))
+	}
+	concurrent := func(trials, detected float64) *result.Document {
+		return newDoc(ran(scConcurrent), obs(scConcurrent, 1000, map[string]float64{figTrials: trials, figDetected: detected},
+			map[string]string{factFatalMessage: "fatal error: concurrent map iteration and map write"}))
+	}
 	esc := newDoc(ran(scEscape))
 	return []ruleCase{
 		{"order: scenario not run", "iteration-order-random", newDoc(), "", NA},
@@ -161,6 +169,21 @@ func ruleCases() []ruleCase {
 		{"delete: all still produced", "delete-unvisited-no-effect", mut(map[string]float64{figDeletedTotal: 50, figDeletedProduced: 50}), "", C},
 		{"delete: scenario not run", "delete-unvisited-no-effect", newDoc(), "", NA},
 		{"delete: nothing deleted", "delete-unvisited-no-effect", mut(map[string]float64{figDeletedTotal: 0, figDeletedProduced: 0}), "", I},
+
+		{"snapshot: live values", "range-is-snapshot", mut(map[string]float64{figUpdatedTotal: 50, figUpdatedNew: 50}), "", R},
+		{"snapshot: old values", "range-is-snapshot", mut(map[string]float64{figUpdatedTotal: 50, figUpdatedNew: 0}), "", C},
+		{"snapshot: nothing updated", "range-is-snapshot", mut(map[string]float64{figUpdatedTotal: 0, figUpdatedNew: 0}), "", I},
+		{"snapshot: not run", "range-is-snapshot", newDoc(), "", NA},
+
+		{"growth during: consistent", "growth-during-range-consistent", growDuring(100, 0, 0), "", C},
+		{"growth during: duplicates", "growth-during-range-consistent", growDuring(100, 3, 0), "", R},
+		{"growth during: no trials", "growth-during-range-consistent", growDuring(0, 0, 0), "", I},
+		{"growth during: no observation", "growth-during-range-consistent", newDoc(ran(scGrowthDuring)), "", NA},
+
+		{"concurrent: always", "concurrent-write-panics", concurrent(3, 3), "", C},
+		{"concurrent: never", "concurrent-write-panics", concurrent(3, 0), "", R},
+		{"concurrent: sometimes", "concurrent-write-panics", concurrent(3, 1), "", I},
+		{"concurrent: not run", "concurrent-write-panics", newDoc(), "", NA},
 
 		{"alloc: zero", "range-no-alloc", alloc(0), "", C},
 		{"alloc: one per range", "range-no-alloc", alloc(1), "", R},
@@ -282,24 +305,27 @@ func TestRules(t *testing.T) {
 
 // verdictsCanGive lists the verdicts each rule can reach; TestRules must cover each.
 var verdictsCanGive = map[string][]string{
-	"iteration-order-random":        {C, R, I, NA},
-	"iteration-offset-0-6":          {C, R, I, NA},
-	"insert-during-range-may-skip":  {C, I, NA}, // "may" cannot be refuted by a finite run
-	"delete-unvisited-no-effect":    {C, R, I, NA},
-	"range-no-alloc":                {C, R, I, NA},
-	"println-value-escapes":         {C, R, I, NA},
-	"fmt-boxing-allocates":          {C, R, I, NA},
-	"key-lookup-beats-range-value":  {C, R, I, NA},
-	"index-field-beats-value-field": {C, R, I, NA},
-	"growth-8th-insert":             {C, R, I, NA},
-	"growth-load-factor-6-5":        {C, R, I, NA},
-	"range-cost-1e5":                {C, R, I, NA},
-	"string-key-penalty-3x":         {C, R, I, NA},
-	"goroutine-capture-cost":        {C, R, I, NA},
-	"addr-of-range-var-aliases":     {C, R, I, NA},
-	"pointer-receiver-escapes":      {C, R, I, NA},
-	"gc-traces-pointer-values":      {C, R, I, NA},
-	"cache-line-64":                 {C, R, I, NA},
+	"iteration-order-random":         {C, R, I, NA},
+	"iteration-offset-0-6":           {C, R, I, NA},
+	"insert-during-range-may-skip":   {C, I, NA}, // "may" cannot be refuted by a finite run
+	"delete-unvisited-no-effect":     {C, R, I, NA},
+	"range-no-alloc":                 {C, R, I, NA},
+	"range-is-snapshot":              {C, R, I, NA},
+	"growth-during-range-consistent": {C, R, I, NA},
+	"concurrent-write-panics":        {C, R, I, NA},
+	"println-value-escapes":          {C, R, I, NA},
+	"fmt-boxing-allocates":           {C, R, I, NA},
+	"key-lookup-beats-range-value":   {C, R, I, NA},
+	"index-field-beats-value-field":  {C, R, I, NA},
+	"growth-8th-insert":              {C, R, I, NA},
+	"growth-load-factor-6-5":         {C, R, I, NA},
+	"range-cost-1e5":                 {C, R, I, NA},
+	"string-key-penalty-3x":          {C, R, I, NA},
+	"goroutine-capture-cost":         {C, R, I, NA},
+	"addr-of-range-var-aliases":      {C, R, I, NA},
+	"pointer-receiver-escapes":       {C, R, I, NA},
+	"gc-traces-pointer-values":       {C, R, I, NA},
+	"cache-line-64":                  {C, R, I, NA},
 }
 
 func TestEveryVerdictOfEveryRuleIsTested(t *testing.T) {

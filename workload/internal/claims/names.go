@@ -5,17 +5,19 @@ package claims
 // here so the one place to change when a scenario renames something is obvious, and
 // TestNamesMatchCatalog keeps them in step.
 const (
-	scRangeKV        = "range-kv-vs-keys"      // S1
-	scFieldAccess    = "field-access"          // S2
-	scIterationOrder = "iteration-order"       // S4
-	scMutation       = "mutation-during-range" // S5
-	scGrowthPoints   = "growth-points"         // S7
-	scRangeAlloc     = "range-alloc"           // S8
-	scEscape         = "escape-analysis"       // S9
-	scGoroutine      = "goroutine-capture"     // S10
-	scAddrOfRangeVar = "range-value-address"   // S11
-	scBoxing         = "interface-boxing"      // S12
-	scGCCost         = "gc-map-contents"       // S13
+	scRangeKV        = "range-kv-vs-keys"        // S1
+	scFieldAccess    = "field-access"            // S2
+	scIterationOrder = "iteration-order"         // S4
+	scMutation       = "mutation-during-range"   // S5
+	scGrowthDuring   = "growth-during-iteration" // S6
+	scGrowthPoints   = "growth-points"           // S7
+	scRangeAlloc     = "range-alloc"             // S8
+	scEscape         = "escape-analysis"         // S9
+	scGoroutine      = "goroutine-capture"       // S10
+	scAddrOfRangeVar = "range-value-address"     // S11
+	scBoxing         = "interface-boxing"        // S12
+	scConcurrent     = "concurrent-write"        // S14
+	scGCCost         = "gc-map-contents"         // S13
 )
 
 // Benchmark variants.
@@ -36,13 +38,20 @@ const (
 
 // Observation figures and facts.
 const (
-	figIterations        = "iterations"           // iteration-order: ranges observed
-	figDistinctFirstKeys = "distinctFirstKeys"    // iteration-order: distinct keys produced first
-	figInsertedTotal     = "inserted"             // mutation: keys inserted during ranges
-	figInsertedProduced  = "insertedProduced"     // mutation: of those, produced by the same range
-	figDeletedTotal      = "deletedNotYetVisited" // mutation: not-yet-visited keys deleted during ranges
-	figDeletedProduced   = "deletedProduced"      // mutation: of those, produced anyway
-	factGrowthPoints     = "growthInserts"        // growth-points: inserts that allocated the storage first, then grew it: "1,9,14,27"
-	figPointers          = "pointers"             // range-var-address: &v collected
-	figDistinctPointers  = "distinctPointers"     // range-var-address: distinct addresses among them
+	figIterations        = "iterations"                  // iteration-order: ranges observed
+	figDistinctFirstKeys = "distinctFirstKeys"           // iteration-order: distinct keys produced first
+	figInsertedTotal     = "inserted"                    // mutation: keys inserted during ranges
+	figInsertedProduced  = "insertedProduced"            // mutation: of those, produced by the same range
+	figDeletedTotal      = "deletedNotYetVisited"        // mutation: not-yet-visited keys deleted during ranges
+	figDeletedProduced   = "deletedProduced"             // mutation: of those, produced anyway
+	figUpdatedTotal      = "updatedNotYetVisited"        // mutation: not-yet-visited entries updated during ranges
+	figUpdatedNew        = "updatedProducedWithNewValue" // mutation: of those, produced with the new value
+	figTrials            = "trials"                      // growth-during-iteration, concurrent-write: runs
+	figProducedTwice     = "keysProducedTwice"           // growth-during-iteration: keys produced twice
+	figOriginalLost      = "originalKeysLost"            // growth-during-iteration: original keys not produced
+	figDetected          = "detected"                    // concurrent-write: child runs the runtime stopped
+	factFatalMessage     = "message"                     // concurrent-write: the runtime's "fatal error: ..." line
+	factGrowthPoints     = "growthInserts"               // growth-points: inserts that allocated the storage first, then grew it: "1,9,14,27"
+	figPointers          = "pointers"                    // range-var-address: &v collected
+	figDistinctPointers  = "distinctPointers"            // range-var-address: distinct addresses among them
 )

@@ -17,7 +17,7 @@ func TestNamesMatchCatalog(t *testing.T) {
 		scGCCost:      {varGC},
 		scBoxing:      {varFmtFprint, varAnyParam, varTypedParam},
 	}
-	for _, id := range []string{scIterationOrder, scMutation, scGrowthPoints, scEscape, scAddrOfRangeVar} {
+	for _, id := range []string{scIterationOrder, scMutation, scGrowthDuring, scGrowthPoints, scEscape, scAddrOfRangeVar, scConcurrent} {
 		variants[id] = nil
 	}
 	for id, vs := range variants {

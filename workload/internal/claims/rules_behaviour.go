@@ -198,3 +198,68 @@ func joinInts(v []int) string {
 	}
 	return strings.Join(s, ",")
 }
+
+func ruleSnapshot(e *Evidence) Outcome {
+	total, withNew, o, ok := mutationFigures(e, figUpdatedTotal, figUpdatedNew)
+	if !ok {
+		return o
+	}
+	measured := fmt.Sprintf("%.0f of %.0f entries updated during ranges (not yet visited) were produced with the new value", *withNew, *total)
+	switch {
+	case *total == 0:
+		return inconclusive(measured, "no entry was updated during a range")
+	case *withNew == 0:
+		return confirmed(measured, "every updated entry was produced with the value it had when the range started")
+	}
+	return refuted(measured, "the range read the live map, not a snapshot")
+}
+
+func ruleGrowthDuringRange(e *Evidence) Outcome {
+	var trials, twice, lost float64
+	n := 0
+	for i := range e.Doc.Observations {
+		o := &e.Doc.Observations[i]
+		if o.Scenario != scGrowthDuring {
+			continue
+		}
+		f, err := figures(o, figTrials, figProducedTwice, figOriginalLost)
+		if err != nil {
+			return inconclusive("", "%v", err)
+		}
+		trials, twice, lost, n = trials+f[0], twice+f[1], lost+f[2], n+1
+	}
+	if n == 0 {
+		return notApplicable("no %s observation in this run", scGrowthDuring)
+	}
+	measured := fmt.Sprintf("%.0f trials over %d sizes: %.0f keys produced twice, %.0f original keys lost", trials, n, twice, lost)
+	switch {
+	case trials == 0:
+		return inconclusive(measured, "no trial ran")
+	case twice == 0 && lost == 0:
+		return confirmed(measured, "growth during the range neither repeated nor lost a key")
+	}
+	return refuted(measured, "growth during the range repeated or lost keys")
+}
+
+func ruleConcurrentWrite(e *Evidence) Outcome {
+	o := e.observation(scConcurrent, 0)
+	if o == nil {
+		return notApplicable("no %s observation in this run", scConcurrent)
+	}
+	f, err := figures(o, figTrials, figDetected)
+	if err != nil {
+		return inconclusive("", "%v", err)
+	}
+	trials, detected := f[0], f[1]
+	msg := o.Facts[factFatalMessage]
+	measured := fmt.Sprintf("%.0f of %.0f child runs stopped by the runtime: %q", detected, trials, msg)
+	switch {
+	case trials == 0:
+		return inconclusive(measured, "no child run")
+	case detected == trials:
+		return confirmed(measured, "the runtime stops the program every time (a fatal error, which recover cannot catch, not a panic)")
+	case detected == 0:
+		return refuted(measured, "the runtime never detected the concurrent write")
+	}
+	return inconclusive(measured, "detected in some runs only (detection is best-effort)")
+}
