@@ -24,8 +24,9 @@ var scenarios = []*Scenario{
 		Outputs: []string{OutputBenchmarks}, Variants: []string{"FieldViaValue", "FieldViaLookup", "FieldViaPointerMap"},
 		KeyTypes: allKeys, ValueTypes: structVals, MinSize: 1, MaxSize: vocab.MaxSize,
 		Defaults: Matrix{KeyTypes: []string{"int64"}, ValueTypes: structVals, Sizes: []int{10_000}},
-		// Two maps (by value and by pointer) plus the pointed-to copies.
-		Estimate: Estimate{FixedBytes: 1 << 20, EntryFactor: 5, ExtraBytesPerEntry: 16, VisitsPerEntry: 1, SetupEntriesFactor: 2},
+		// Two maps (by value and by pointer) plus the pointed-to copies
+		// (struct256 at 10^6: 656 MB resident vs 942 MiB estimated).
+		Estimate: Estimate{FixedBytes: baseBytes, EntryFactor: 3.5, ExtraBytesPerEntry: 16, VisitsPerEntry: 1, SetupEntriesFactor: 2},
 	},
 	{
 		ID: "sparse-iteration", Seed: "S3", Title: "sparse map (grown, then emptied) vs dense small map",
@@ -34,7 +35,7 @@ var scenarios = []*Scenario{
 		Outputs: []string{OutputBenchmarks}, Variants: []string{"RangeSparse", "RangeDense"},
 		KeyTypes: allKeys, ValueTypes: allValues, MinSize: 8, MaxSize: vocab.MaxSize,
 		Defaults: Matrix{KeyTypes: []string{"int64"}, ValueTypes: []string{"int64"}, Sizes: []int{1_000, 100_000}},
-		Estimate: Estimate{FixedBytes: 1 << 20, EntryFactor: 2.5, ExtraBytesPerEntry: 16, VisitsPerEntry: 1, SetupEntriesFactor: 2},
+		Estimate: Estimate{FixedBytes: baseBytes, EntryFactor: 3, ExtraBytesPerEntry: 16, VisitsPerEntry: 1, SetupEntriesFactor: 2},
 	},
 	{
 		ID: "iteration-order", Seed: "S4", Title: "iteration order of a small map",
@@ -43,7 +44,7 @@ var scenarios = []*Scenario{
 		Outputs: []string{OutputObservations}, Variants: []string{},
 		KeyTypes: allKeys, ValueTypes: allValues, MinSize: 1, MaxSize: 4096,
 		Defaults: Matrix{KeyTypes: []string{"int64"}, ValueTypes: []string{"int64"}, Sizes: []int{8, 64}},
-		Estimate: Estimate{FixedBytes: 1 << 20, EntryFactor: 2.5, ExtraBytesPerEntry: 16, VisitsPerEntry: 2000, SetupEntriesFactor: 1},
+		Estimate: Estimate{FixedBytes: baseBytes, EntryFactor: 3, ExtraBytesPerEntry: 16, VisitsPerEntry: 2000, SetupEntriesFactor: 1},
 	},
 	{
 		ID: "mutation-during-range", Seed: "S5", Title: "deleting, inserting and updating during range",
@@ -53,7 +54,7 @@ var scenarios = []*Scenario{
 		Outputs: []string{OutputObservations}, Variants: []string{},
 		KeyTypes: []string{vocab.KeyInt64}, ValueTypes: []string{vocab.ValueInt64}, MinSize: 2, MaxSize: 100_000,
 		Defaults: Matrix{KeyTypes: []string{"int64"}, ValueTypes: []string{"int64"}, Sizes: []int{100}},
-		Estimate: Estimate{FixedBytes: 1 << 20, EntryFactor: 5, ExtraBytesPerEntry: 32, VisitsPerEntry: 600, SetupEntriesFactor: 600},
+		Estimate: Estimate{FixedBytes: baseBytes, EntryFactor: 5, ExtraBytesPerEntry: 32, VisitsPerEntry: 600, SetupEntriesFactor: 600},
 	},
 	{
 		ID: "growth-during-iteration", Seed: "S6", Title: "growth during iteration",
@@ -62,7 +63,7 @@ var scenarios = []*Scenario{
 		Outputs: []string{OutputObservations}, Variants: []string{},
 		KeyTypes: []string{vocab.KeyInt64}, ValueTypes: []string{vocab.ValueInt64}, MinSize: 1, MaxSize: 100_000,
 		Defaults: Matrix{KeyTypes: []string{"int64"}, ValueTypes: []string{"int64"}, Sizes: []int{8, 1_000}},
-		Estimate: Estimate{FixedBytes: 1 << 20, EntryFactor: 7.5, ExtraBytesPerEntry: 64, VisitsPerEntry: 300, SetupEntriesFactor: 300},
+		Estimate: Estimate{FixedBytes: baseBytes, EntryFactor: 7.5, ExtraBytesPerEntry: 64, VisitsPerEntry: 300, SetupEntriesFactor: 300},
 	},
 	{
 		ID: "growth-points", Seed: "S7", Title: "insert counts at which the map grows",
@@ -82,7 +83,7 @@ var scenarios = []*Scenario{
 		Defaults: Matrix{KeyTypes: []string{"int64"}, ValueTypes: []string{"int64"}, Sizes: []int{8, 1_000}},
 		// Besides the map, a batch of fresh maps of at most 100000 entries
 		// in total exists at a time (about 40 MiB at the largest types).
-		Estimate: Estimate{FixedBytes: 48 << 20, EntryFactor: 2.5, ExtraBytesPerEntry: 16, VisitsPerEntry: 1, SetupEntriesFactor: 2},
+		Estimate: Estimate{FixedBytes: baseBytes + 48<<20, EntryFactor: 3, ExtraBytesPerEntry: 16, VisitsPerEntry: 1, SetupEntriesFactor: 2},
 	},
 	{
 		ID: "escape-analysis", Seed: "S9", Title: "escape analysis of the seed's snippets (build time)",
@@ -91,7 +92,7 @@ var scenarios = []*Scenario{
 		Outputs: []string{OutputBuildTime}, Variants: []string{},
 		KeyTypes: allKeys, ValueTypes: allValues, MinSize: 1, MaxSize: vocab.MaxSize,
 		Defaults: Matrix{KeyTypes: []string{"int64"}, ValueTypes: []string{"int64"}, Sizes: []int{1}},
-		Estimate: Estimate{FixedBytes: 1 << 20},
+		Estimate: Estimate{FixedBytes: baseBytes},
 	},
 	{
 		ID: "goroutine-capture", Seed: "S10", Title: "goroutines capturing range variables vs parameters",
@@ -101,8 +102,9 @@ var scenarios = []*Scenario{
 		Outputs: []string{OutputBenchmarks}, Variants: []string{"GoCaptureRangeVars", "GoPassParams"},
 		KeyTypes: allKeys, ValueTypes: allValues, MinSize: 1, MaxSize: 1_000_000,
 		Defaults: Matrix{KeyTypes: []string{"int64"}, ValueTypes: []string{"int64"}, Sizes: []int{10_000}},
-		// Up to size goroutines (>= 2 KiB stack each) alive at once.
-		Estimate: Estimate{FixedBytes: 1 << 20, EntryFactor: 2.5, ExtraBytesPerEntry: 4096, VisitsPerEntry: 1, SetupEntriesFactor: 1},
+		// Up to size goroutines (2 KiB stack each) alive at once; they
+		// mostly finish sooner (10^5: 39 MB resident vs 230 MiB estimated).
+		Estimate: Estimate{FixedBytes: baseBytes, EntryFactor: 3, ExtraBytesPerEntry: 2048, VisitsPerEntry: 1, SetupEntriesFactor: 1},
 	},
 	{
 		ID: "range-value-address", Seed: "S11", Title: "collecting &v from a range",
@@ -112,7 +114,7 @@ var scenarios = []*Scenario{
 		Outputs: []string{OutputBenchmarks, OutputObservations}, Variants: []string{"CollectValueAddrs"},
 		KeyTypes: allKeys, ValueTypes: allValues, MinSize: 1, MaxSize: vocab.MaxSize,
 		Defaults: Matrix{KeyTypes: []string{"int64"}, ValueTypes: []string{"int64", "struct64"}, Sizes: []int{1_000}},
-		Estimate: Estimate{FixedBytes: 1 << 20, EntryFactor: 5, ExtraBytesPerEntry: 32, VisitsPerEntry: 1, SetupEntriesFactor: 1},
+		Estimate: Estimate{FixedBytes: baseBytes, EntryFactor: 5, ExtraBytesPerEntry: 32, VisitsPerEntry: 1, SetupEntriesFactor: 1},
 	},
 	{
 		ID: "interface-boxing", Seed: "S12", Title: "passing range values to interface{} (fmt) vs typed",
@@ -139,6 +141,6 @@ var scenarios = []*Scenario{
 		Outputs: []string{OutputObservations}, Variants: []string{},
 		KeyTypes: []string{vocab.KeyInt64}, ValueTypes: []string{vocab.ValueInt64}, MinSize: 1, MaxSize: 100_000,
 		Defaults: Matrix{KeyTypes: []string{"int64"}, ValueTypes: []string{"int64"}, Sizes: []int{1_000}},
-		Estimate: Estimate{FixedBytes: 16 << 20, EntryFactor: 2.5, ExtraBytesPerEntry: 16, VisitsPerEntry: 1, SetupEntriesFactor: 1},
+		Estimate: Estimate{FixedBytes: baseBytes, EntryFactor: 3, ExtraBytesPerEntry: 16, VisitsPerEntry: 1, SetupEntriesFactor: 1},
 	},
 }
