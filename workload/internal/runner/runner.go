@@ -35,6 +35,9 @@ const (
 // without producing a megabyte of results.
 var maxDocumentBytes = result.MaxDocumentBytes
 
+// lookupImpl finds a scenario's code; tests replace it to inject failures.
+var lookupImpl = scenarios.Lookup
+
 // MaxSummaryBytes bounds the termination message on success.
 const MaxSummaryBytes = 4096
 
@@ -120,7 +123,7 @@ func measure(plan *Plan, reps int, doc *result.Document, env Env) (err error) {
 	}()
 	procs := runtime.GOMAXPROCS(0)
 	for _, it := range plan.Items {
-		impl, ok := scenarios.Lookup(it.Scenario.ID)
+		impl, ok := lookupImpl(it.Scenario.ID)
 		if !ok {
 			continue // build-time scenario: facts come from the binary
 		}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"mapbench.io/workload/internal/result"
+	"mapbench.io/workload/internal/scenarios"
 )
 
 // fakeCgroup returns a root whose cgroup v2 files hold the memory limit
@@ -137,5 +138,20 @@ func TestSummaryIsBounded(t *testing.T) {
 	}
 	if s := Summary(d); len(s) > MaxSummaryBytes || !strings.HasPrefix(s, "ok: ") {
 		t.Fatalf("summary of %d bytes", len(s))
+	}
+}
+
+func TestScenarioFailureExits3(t *testing.T) {
+	old := lookupImpl
+	lookupImpl = func(id string) (scenarios.Impl, bool) {
+		return scenarios.Impl{Observe: func(c scenarios.Combo) result.Observation { panic("map exploded") }}, true
+	}
+	defer func() { lookupImpl = old }()
+	term := filepath.Join(t.TempDir(), "term")
+	code, out, errOut := runWith(t, t.TempDir(), "--scenarios", "iteration-order", "--sizes", "8", "--termination-log", term)
+	msg, _ := os.ReadFile(term)
+	want := "error: scenario iteration-order key=int64 value=int64 size=8: map exploded"
+	if code != ExitMeasurement || string(msg) != want || !strings.Contains(errOut, want) || strings.Contains(out, result.BeginMarker) {
+		t.Fatalf("exit %d, stderr %q, termination log %q", code, errOut, msg)
 	}
 }
