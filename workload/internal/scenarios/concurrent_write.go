@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -67,40 +68,88 @@ func observeConcurrentWrite(c Combo) result.Observation {
 	}
 	exe, err := os.Executable()
 	if err != nil {
+		obs.Figures["childRuns"] = 0
 		obs.Facts["error"] = "cannot find own executable: " + err.Error()
 		obs.Summary = obs.Facts["error"]
 		return obs
 	}
-	detected, lastCode, message := 0, 0, ""
+	launchers := childLaunchers(exe)
+	detected, runs, lastCode, message := 0, 0, 0, ""
 	var took time.Duration
 	for t := 0; t < concurrentTrials; t++ {
-		ctx, cancel := context.WithTimeout(context.Background(), childTimeout)
-		cmd := exec.CommandContext(ctx, exe, ChildCommand, strconv.Itoa(c.Size))
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		start := time.Now()
-		err := cmd.Run()
-		took += time.Since(start)
-		cancel()
-		code := 0
-		var exitErr *exec.ExitError
-		if errors.As(err, &exitErr) {
-			code = exitErr.ExitCode()
-		} else if err != nil {
+		code, stderr, d, launcher, err := runChild(launchers, c.Size)
+		if err != nil {
 			obs.Facts["error"] = err.Error()
+			continue
 		}
+		runs++
+		took += d
 		lastCode = code
-		if line := fatalLine(stderr.String()); line != "" {
+		obs.Facts["launcher"] = launcher
+		if line := fatalLine(stderr); line != "" {
 			detected++
 			message = line
 		}
 	}
+	obs.Figures["childRuns"] = float64(runs)
 	obs.Figures["detected"] = float64(detected)
 	obs.Figures["exitCode"] = float64(lastCode)
-	obs.Figures["meanSecondsToDetection"] = took.Seconds() / concurrentTrials
+	if runs > 0 {
+		obs.Figures["meanSecondsToDetection"] = took.Seconds() / float64(runs)
+	}
 	obs.Facts["message"] = message
-	obs.Summary = fmt.Sprintf("%d of %d child runs stopped by the runtime (%q, exit code %d)", detected, concurrentTrials, message, lastCode)
+	obs.Summary = fmt.Sprintf("%d of %d child runs stopped by the runtime (%q, exit code %d)", detected, runs, message, lastCode)
+	if runs == 0 {
+		obs.Summary = "no child process could be started: " + obs.Facts["error"]
+	}
 	return obs
+}
+
+// childLaunchers lists the ways to start the child: the executable itself,
+// and under qemu-user (MAPBENCH_EMULATION) without binfmt_misc, which
+// cannot exec a foreign binary, the emulator with the executable.
+func childLaunchers(exe string) [][]string {
+	out := [][]string{{exe}}
+	if !strings.HasPrefix(os.Getenv("MAPBENCH_EMULATION"), "qemu") {
+		return out
+	}
+	arch := map[string]string{"arm64": "aarch64", "amd64": "x86_64", "386": "i386", "arm": "arm",
+		"riscv64": "riscv64", "ppc64le": "ppc64le", "s390x": "s390x"}[runtime.GOARCH]
+	for _, name := range []string{"qemu-" + arch + "-static", "qemu-" + arch} {
+		if path, err := exec.LookPath(name); err == nil && arch != "" {
+			out = append(out, []string{path, exe})
+		}
+	}
+	return out
+}
+
+// runChild starts the child with the first launcher that can start it and
+// returns its exit code, stderr, run time and the launcher used.
+func runChild(launchers [][]string, size int) (int, string, time.Duration, string, error) {
+	var firstErr error
+	for _, l := range launchers {
+		ctx, cancel := context.WithTimeout(context.Background(), childTimeout)
+		args := append(append([]string{}, l[1:]...), ChildCommand, strconv.Itoa(size))
+		cmd := exec.CommandContext(ctx, l[0], args...)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		start := time.Now()
+		err := cmd.Run()
+		took := time.Since(start)
+		cancel()
+		var exitErr *exec.ExitError
+		if err == nil || errors.As(err, &exitErr) {
+			code := 0
+			if exitErr != nil {
+				code = exitErr.ExitCode()
+			}
+			return code, stderr.String(), took, strings.Join(l, " "), nil
+		}
+		if firstErr == nil {
+			firstErr = err
+		}
+	}
+	return 0, "", 0, "", fmt.Errorf("cannot start the child process: %v", firstErr)
 }
 
 // fatalLine returns the runtime's "fatal error: ..." line, if any.
