@@ -1,0 +1,71 @@
+package io.mapbench.operator.placement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class LabelSelectorMatcherTest {
+    private static final Map<String, String> EDGE = Map.of("mapbench.io/tier", "edge", "region", "eu");
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("null selector matches all", null, true),
+                Arguments.of("empty selector matches all", new LabelSelector(), true),
+                Arguments.of("matchLabels equal", sel().addToMatchLabels("mapbench.io/tier", "edge").build(), true),
+                Arguments.of("matchLabels different value", sel().addToMatchLabels("mapbench.io/tier", "cloud").build(), false),
+                Arguments.of("matchLabels missing key", sel().addToMatchLabels("zone", "a").build(), false),
+                Arguments.of("In hit", expr("region", "In", "eu", "us"), true),
+                Arguments.of("In miss", expr("region", "In", "us"), false),
+                Arguments.of("In on missing key", expr("zone", "In", "a"), false),
+                Arguments.of("NotIn hit", expr("region", "NotIn", "eu"), false),
+                Arguments.of("NotIn miss", expr("region", "NotIn", "us"), true),
+                Arguments.of("NotIn on missing key matches", expr("zone", "NotIn", "a"), true),
+                Arguments.of("Exists", expr("region", "Exists"), true),
+                Arguments.of("Exists missing", expr("zone", "Exists"), false),
+                Arguments.of("DoesNotExist", expr("zone", "DoesNotExist"), true),
+                Arguments.of("DoesNotExist present", expr("region", "DoesNotExist"), false),
+                Arguments.of("labels AND expressions: both hold", sel().addToMatchLabels("mapbench.io/tier", "edge")
+                        .addNewMatchExpression().withKey("region").withOperator("In").withValues("eu").endMatchExpression().build(), true),
+                Arguments.of("labels AND expressions: one fails", sel().addToMatchLabels("mapbench.io/tier", "edge")
+                        .addNewMatchExpression().withKey("region").withOperator("In").withValues("us").endMatchExpression().build(), false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void matchesLikeTheApiServer(String name, LabelSelector selector, boolean expected) {
+        assertThat(LabelSelectorMatcher.matches(selector, EDGE)).isEqualTo(expected);
+    }
+
+    @Test
+    void nullLabelsAreNoLabels() {
+        assertThat(LabelSelectorMatcher.matches(expr("zone", "DoesNotExist"), null)).isTrue();
+        assertThat(LabelSelectorMatcher.matches(expr("zone", "Exists"), null)).isFalse();
+    }
+
+    @Test
+    void invalidOperatorNamesTheField() {
+        assertThatThrownBy(() -> LabelSelectorMatcher.matches(expr("region", "Equals", "eu"), EDGE))
+                .hasMessage("spec.placement.clusterSelector.matchExpressions[0].operator: \"Equals\" is not valid"
+                        + " (allowed: In, NotIn, Exists, DoesNotExist)");
+        assertThatThrownBy(() -> LabelSelectorMatcher.matches(expr("region", "In"), EDGE))
+                .hasMessage("spec.placement.clusterSelector.matchExpressions[0].values: must be non-empty for operator In");
+        assertThatThrownBy(() -> LabelSelectorMatcher.matches(expr("region", "Exists", "eu"), EDGE))
+                .hasMessage("spec.placement.clusterSelector.matchExpressions[0].values: must be empty for operator Exists");
+    }
+
+    private static LabelSelectorBuilder sel() {
+        return new LabelSelectorBuilder();
+    }
+
+    private static LabelSelector expr(String key, String op, String... values) {
+        return sel().addNewMatchExpression().withKey(key).withOperator(op).withValues(values).endMatchExpression().build();
+    }
+}
