@@ -131,3 +131,24 @@ func parseInts(s string) ([]int, error) {
 	sort.Ints(out)
 	return out, nil
 }
+
+// maxRelativeCI is the widest confidence interval, relative to its median, that a ratio of
+// medians is judged on: wider, and the ratio says more about the machine's load than the map.
+const maxRelativeCI = 0.5
+
+// tooNoisy names the first summary whose confidence interval is wider than maxRelativeCI.
+func tooNoisy(named map[string]result.Summary) string {
+	names := make([]string, 0, len(named))
+	for n := range named {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		s := named[n]
+		if s.Median > 0 && (s.CIHigh-s.CILow)/s.Median > maxRelativeCI {
+			return fmt.Sprintf("too noisy to judge: the confidence interval of %s spans %.0f%% of its median (limit %.0f%%)",
+				n, 100*(s.CIHigh-s.CILow)/s.Median, 100*maxRelativeCI)
+		}
+	}
+	return ""
+}

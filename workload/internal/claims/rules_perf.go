@@ -180,6 +180,9 @@ func ruleStringPenalty(e *Evidence) Outcome {
 	s := e.bench(scRangeKV, varRangeKV, key, "int64", size).Stats.NsPerOp
 	r := ratio(s.Median, i.Median)
 	measured := fmt.Sprintf("%s keys %s/op vs int64 keys %s/op: %.2fx at size %d", key, ns(s.Median), ns(i.Median), r, size)
+	if why := tooNoisy(map[string]result.Summary{key + " keys": s, "int64 keys": i}); why != "" {
+		return inconclusive(measured, "%s", why)
+	}
 	switch {
 	case r >= 2 && r <= 4.5:
 		return confirmed(measured, "string keys cost about 3x")
@@ -229,7 +232,7 @@ func ruleGCPointers(e *Evidence) Outcome {
 	switch {
 	case r >= 1.5 && order(p, i) == 1:
 		return confirmed(measured, "a GC cycle costs more when the values hold pointers")
-	case order(p, i) <= 0 && r < 1.2:
+	case order(p, i) <= 0 && r < 1.2 && tooNoisy(map[string]result.Summary{"ptrstruct64": p, "int64": i}) == "":
 		return refuted(measured, "pointer-holding values did not make GC measurably more expensive")
 	}
 	return inconclusive(measured, "more expensive, but by less than 1.5x or within noise")
@@ -250,6 +253,9 @@ func ruleCacheLine(e *Evidence) Outcome {
 	two := e.bench(scFieldAccess, varValueField, "int64", "struct128", size).Stats.NsPerElem
 	r := ratio(two.Median, one.Median)
 	measured := fmt.Sprintf("range copying v: %.3g ns/element with 128-byte values vs %.3g with 64-byte values (%.2fx) at size %d", two.Median, one.Median, r, size)
+	if why := tooNoisy(map[string]result.Summary{"struct64": one, "struct128": two}); why != "" {
+		return inconclusive(measured, "%s", why)
+	}
 	switch {
 	case r >= 1.5 && order(two, one) == 1:
 		return confirmed(measured, "touching two cache lines per value costs clearly more than one")
