@@ -150,6 +150,7 @@ func TestInvalidInputExits2(t *testing.T) {
 		{[]string{"run", "--suite", "smoke", "--gogc", "lots"}, "error: gogc: \"lots\" is not valid"},
 		{[]string{"run", "--suite", "smoke", "--frob"}, "error: flags: flag provided but not defined: -frob"},
 		{[]string{"run", "--suite", "smoke", "extra"}, "error: args: unexpected argument \"extra\""},
+		{[]string{"run", "--suite", "smoke", "--json", "/nonexistent/dir/doc.json"}, "error: json: cannot write /nonexistent/dir/doc.json"},
 		{[]string{"list", "--yaml"}, "error: flags:"},
 		{[]string{"export"}, "error: files: none given"},
 		{[]string{"export", "/nonexistent/doc.json"}, "error: /nonexistent/doc.json:"},

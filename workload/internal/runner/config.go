@@ -84,6 +84,7 @@ func ParseFlags(args []string, stderr io.Writer) (*Options, error) {
 	o.Scenarios = splitList(scen)
 	o.KeyTypes = splitList(keys)
 	o.ValueTypes = splitList(vals)
+	seenSize := map[int]bool{}
 	for _, s := range splitList(sizes) {
 		n, err := strconv.Atoi(s)
 		if err != nil {
@@ -92,7 +93,10 @@ func ParseFlags(args []string, stderr io.Writer) (*Options, error) {
 		if err := vocab.CheckSize("sizes", n); err != nil {
 			return &o, fromCheck(err)
 		}
-		o.Sizes = append(o.Sizes, n)
+		if !seenSize[n] {
+			seenSize[n] = true
+			o.Sizes = append(o.Sizes, n)
+		}
 	}
 	if benchtime != "" {
 		bt, err := bench.ParseBenchtime(benchtime)
@@ -138,11 +142,14 @@ func ParseFlags(args []string, stderr io.Writer) (*Options, error) {
 	return &o, nil
 }
 
-// splitList splits a comma-separated flag value, dropping empty items.
+// splitList splits a comma-separated flag value, dropping empty and
+// repeated items (a repeated item would produce two benchmarks of one name).
 func splitList(s string) []string {
 	var out []string
+	seen := map[string]bool{}
 	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
+		if p = strings.TrimSpace(p); p != "" && !seen[p] {
+			seen[p] = true
 			out = append(out, p)
 		}
 	}

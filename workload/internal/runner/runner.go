@@ -74,6 +74,14 @@ func Run(args []string, env Env) int {
 	if err := plan.CheckMemory(environ.MemoryLimit(environ.Cgroup{Root: env.Root})); err != nil {
 		return fail(env, termLog, ExitInvalid, err)
 	}
+	if opts.JSONFile != "" {
+		// Find an unwritable --json path now, not after a long run.
+		f, err := os.OpenFile(opts.JSONFile, os.O_WRONLY|os.O_CREATE, 0o644)
+		if err != nil {
+			return fail(env, termLog, ExitInvalid, inputErr("json", "cannot write %s: %v", opts.JSONFile, err))
+		}
+		f.Close()
+	}
 	if opts.GOMAXPROCS > 0 {
 		runtime.GOMAXPROCS(opts.GOMAXPROCS)
 	}

@@ -100,6 +100,8 @@ func TestPlanResolution(t *testing.T) {
 			[]string{"field-access"}, 1, 2, "1s", 10},
 		{"size outside scenario range skipped", []string{"--scenarios", "iteration-order", "--sizes", "8,5000"},
 			[]string{"iteration-order"}, 1, 1, "1s", 10},
+		{"repeated items count once", []string{"--scenarios", "sparse-iteration,sparse-iteration", "--sizes", "100,100", "--key-types", "int64,int64", "--value-types", "int64"},
+			[]string{"sparse-iteration"}, 1, 0, "1s", 10},
 		{"flags win over suite", []string{"--suite", "smoke", "--benchtime", "3x", "--repetitions", "5", "--sizes", "16"}, nil, 14, 0, "3x", 5},
 	}
 	for _, c := range cases {
