@@ -110,7 +110,7 @@ contexts:
 current-context: $name
 EOF
 # Prove the credentials work (and are the restricted ones) before the hub relies on them.
-"$KUBECTL" --kubeconfig "$tmp/kubeconfig" -n "$workload_ns" get jobs >/dev/null \
+"$KUBECTL" --kubeconfig "$tmp/kubeconfig" -n "$workload_ns" get jobs >/dev/null 2>&1 \
   || die "member $name: the generated kubeconfig cannot list jobs in $workload_ns"
 if "$KUBECTL" --kubeconfig "$tmp/kubeconfig" get secrets -A >/dev/null 2>&1; then
   die "member $name: the generated kubeconfig can list Secrets in all namespaces; it must be least-privilege"
