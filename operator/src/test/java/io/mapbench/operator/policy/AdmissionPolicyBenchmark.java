@@ -84,6 +84,10 @@ public final class AdmissionPolicyBenchmark {
                         + " p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms, %.0f decisions/s%n",
                 evaluations, WARMUP_EVALUATIONS, denied, ms(percentile(nanos, 50)), ms(percentile(nanos, 90)),
                 ms(percentile(nanos, 99)), ms(nanos[nanos.length - 1]), evaluations / (totalNanos / 1e9));
+        // Instances keep the linear memory evaluations grew: measure the pool again after the run.
+        long heapAfterRun = usedHeapAfterGc(memory);
+        System.out.printf(Locale.ROOT, "heap held by the policy after the run (%d instances): %.1f MiB%n", poolSize,
+                mib(heapAfterRun - heapBefore));
         policy.close();
     }
 
