@@ -32,6 +32,9 @@ func TestEveryScenarioRunsAtTinySize(t *testing.T) {
 			for _, v := range s.ValueTypes {
 				c := Combo{KeyType: k, ValueType: v, Size: tinySize(s)}
 				t.Run(fmt.Sprintf("%s/%s/%s", s.ID, k, v), func(t *testing.T) {
+					if raceEnabled && (s.ID == "goroutine-capture" || s.ID == "concurrent-write") {
+						t.Skip("the race detector reports the race this scenario measures")
+					}
 					if impl.Benchmarks != nil {
 						benches := impl.Benchmarks(c)
 						if len(benches) != len(s.Variants) {
@@ -104,6 +107,9 @@ func TestObservationsFollowTheSpec(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.id+"/"+c.figure, func(t *testing.T) {
+			if raceEnabled && c.id == "concurrent-write" {
+				t.Skip("the race detector reports the race this scenario measures")
+			}
 			o := observe(t, c.id, i64)
 			x, ok := o.Figures[c.figure]
 			if !ok || !c.check(x) {
@@ -114,6 +120,9 @@ func TestObservationsFollowTheSpec(t *testing.T) {
 }
 
 func TestConcurrentWriteReportsRuntimeMessage(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector reports the race this scenario measures")
+	}
 	o := observe(t, "concurrent-write", Combo{KeyType: "int64", ValueType: "int64", Size: 100})
 	if !strings.HasPrefix(o.Facts["message"], "fatal error: concurrent map") || o.Figures["exitCode"] != 2 {
 		t.Fatalf("got message %q exit %v", o.Facts["message"], o.Figures["exitCode"])
