@@ -179,8 +179,14 @@ func (c *Cluster) proc(component string) (procSpec, error) {
 	default:
 		return p, fmt.Errorf("unknown component %q; allowed: %s", component, strings.Join(append(append([]string{}, componentOrder...), "proxy"), ", "))
 	}
+	if supervised[component] {
+		p.argv = append([]string{c.env.selfBin, "supervise", "--name", component, "--"}, p.argv...)
+	}
 	return p, nil
 }
+
+// supervised components are restarted when they exit on their own (see supervise.go).
+var supervised = map[string]bool{"controller-manager": true, "scheduler": true}
 
 func httpURL(port int) string { return fmt.Sprintf("http://127.0.0.1:%d", port) }
 

@@ -20,6 +20,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -371,6 +372,30 @@ func TestControlPlaneE2E(t *testing.T) {
 		if out := in.mustKubectl(name, "", "-n", "default", "get", "configmap", "survivor", "-o", "jsonpath={.data.k}"); out != "v" {
 			t.Fatalf("configmap after apiserver restart: %q", out)
 		}
+	})
+
+	t.Run("crashed controller-manager is restarted", func(t *testing.T) {
+		p, _ := c.proc("controller-manager")
+		sup, ok := p.running()
+		if !ok {
+			t.Fatal("controller-manager not running")
+		}
+		// The previous subtest stopped the API server; the controller-manager may be in its
+		// restart back-off right now.
+		var children []int
+		eventually(t, 30*time.Second, "controller-manager running", func() error {
+			if children = childPids(sup); len(children) != 1 {
+				return fmt.Errorf("supervisor %d has children %v, want one", sup, children)
+			}
+			return c.probe("controller-manager")
+		})
+		syscall.Kill(children[0], syscall.SIGKILL)
+		eventually(t, 30*time.Second, "controller-manager healthy again", func() error {
+			if now := childPids(sup); len(now) != 1 || now[0] == children[0] {
+				return fmt.Errorf("not restarted yet (children %v)", now)
+			}
+			return c.probe("controller-manager")
+		})
 	})
 
 	t.Run("proxy adds latency and drops", func(t *testing.T) {

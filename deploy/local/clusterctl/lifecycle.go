@@ -185,10 +185,15 @@ func cmdDown(e *env, args []string) error {
 	})
 }
 
-// stopGrace: the node agent gets longer so it can stop its pods' processes itself.
+// stopGrace: the node agent gets longer so it can stop its pods' processes itself. The API
+// server closes its listener at once on SIGTERM but then waits for open watch connections of
+// still-running clients (up to a minute); its state is in etcd, so after 3 s it is killed.
 func stopGrace(component string) time.Duration {
-	if component == "node-agent" {
+	switch component {
+	case "node-agent":
 		return 20 * time.Second
+	case "apiserver":
+		return 3 * time.Second
 	}
 	return 10 * time.Second
 }
@@ -288,7 +293,7 @@ func cmdStatus(e *env, args []string) error {
 				health = "unhealthy: " + firstLine(err.Error())
 				healthy = false
 			}
-			rss := rssBytes(pid)
+			rss := rssTree(pid)
 			total += rss
 			fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%s\t%d MiB\n", c.Name(), comp, pid, port, health, rss>>20)
 		}

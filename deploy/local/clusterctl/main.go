@@ -60,8 +60,11 @@ func run(args []string) error {
 		fmt.Fprint(os.Stderr, usage)
 		return exitCode(2)
 	}
-	if rest[0] == "proxy-serve" { // the proxy daemon needs no topology
+	switch rest[0] { // daemons that need no topology
+	case "proxy-serve":
 		return proxyServe(rest[1:])
+	case "supervise":
+		return supervise(rest[1:])
 	}
 	if rest[0] == "help" || rest[0] == "-h" || rest[0] == "--help" {
 		fmt.Print(usage)

@@ -159,6 +159,9 @@ func stopProcess(p procSpec, grace time.Duration) (bool, error) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+	// The whole process group (own session, see launch): a supervisor's child or a node
+	// agent's pods must not outlive it.
+	_ = syscall.Kill(-pid, syscall.SIGKILL)
 	_ = syscall.Kill(pid, syscall.SIGKILL)
 	for i := 0; i < 100 && isOurs(pid, p); i++ {
 		time.Sleep(50 * time.Millisecond)
@@ -168,6 +171,32 @@ func stopProcess(p procSpec, grace time.Duration) (bool, error) {
 	}
 	_ = os.Remove(p.pidFile)
 	return true, nil
+}
+
+// rssTree is the resident memory of a process and all its descendants (a supervisor and its
+// component, an agent and its pods).
+func rssTree(pid int) int64 {
+	total := rssBytes(pid)
+	for _, child := range childPids(pid) {
+		total += rssTree(child)
+	}
+	return total
+}
+
+// childPids lists a process's children. /proc/<pid>/task/<tid>/children is per thread, and Go
+// starts children from any thread, so every thread is read.
+func childPids(pid int) []int {
+	var out []int
+	tasks, _ := os.ReadDir(fmt.Sprintf("/proc/%d/task", pid))
+	for _, t := range tasks {
+		b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/task/%s/children", pid, t.Name()))
+		for _, f := range strings.Fields(string(b)) {
+			if child, err := strconv.Atoi(f); err == nil {
+				out = append(out, child)
+			}
+		}
+	}
+	return out
 }
 
 // rssBytes reads VmRSS of a process (0 when unknown).
