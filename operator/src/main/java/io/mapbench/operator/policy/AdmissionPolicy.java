@@ -127,9 +127,9 @@ public final class AdmissionPolicy implements AutoCloseable {
         }
     }
 
-    /** Evaluates an input document given as JSON text (must be ASCII; see {@link #evaluate(JsonNode)}). */
+    /** Evaluates an input document given as JSON text. */
     public AdmissionDecision evaluate(String inputJson) throws PolicyUnavailableException {
-        String raw = evaluateRaw(inputJson);
+        String raw = evaluateRaw(asciiJson(inputJson));
         try {
             return parseDecision(JSON.readTree(raw));
         } catch (JsonProcessingException e) {
@@ -207,6 +207,18 @@ public final class AdmissionPolicy implements AutoCloseable {
     private static String abbreviate(JsonNode node) {
         String text = node.toString();
         return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+
+    /** The same JSON with non-ASCII characters escaped (see {@link #JSON}). */
+    private static String asciiJson(String json) throws PolicyUnavailableException {
+        if (json.chars().allMatch(c -> c < 0x80)) {
+            return json;
+        }
+        try {
+            return JSON.writeValueAsString(JSON.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new PolicyUnavailableException("policy input is not valid JSON", e);
+        }
     }
 
     private static String normalizedData(String dataJson) throws PolicyUnavailableException {

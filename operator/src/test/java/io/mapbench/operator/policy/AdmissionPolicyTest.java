@@ -163,6 +163,37 @@ class AdmissionPolicyTest {
     }
 
     @Test
+    void nonAsciiInputTextIsEvaluatedIntact() throws Exception {
+        ObjectNode input = sharedCase("image-repository-denied").input().deepCopy();
+        ((ObjectNode) input.with("run").with("spec")).put("imageRepository", "ghcr.io/ünïcode");
+
+        try (AdmissionPolicy policy = AdmissionPolicy.load(DIST, 1)) {
+            // The text form, not the JsonNode form: the String overload must escape it too.
+            AdmissionDecision decision = policy.evaluate(PolicyFixtures.JSON.writeValueAsString(input));
+            assertThat(decision.violations()).singleElement().satisfies(v ->
+                    assertThat(v.message()).startsWith("image repository ghcr.io/ünïcode is not allowed"));
+        }
+    }
+
+    @Test
+    void largeInputIsEvaluated() throws Exception {
+        // About 1 MiB of namespace labels: the module's memory must grow beyond its initial 640 KiB.
+        ObjectNode input = sharedCase("namespace-not-edge-allowed-denied").input().deepCopy();
+        ObjectNode labels = (ObjectNode) input.with("namespace").with("labels");
+        for (int i = 0; i < 20_000; i++) {
+            labels.put("example.com/label-" + i, "value-of-label-number-" + i);
+        }
+
+        try (AdmissionPolicy policy = AdmissionPolicy.load(DIST, 1)) {
+            AdmissionDecision decision = policy.evaluate(input);
+            assertThat(decision.violations()).extracting(AdmissionDecision.Violation::rule)
+                    .containsExactly("edge-namespace");
+            // and the instance stays usable afterwards
+            assertThat(policy.evaluate(sharedCase("cloud-and-edge-allowed").input()).allowed()).isTrue();
+        }
+    }
+
+    @Test
     void concurrentEvaluationsAgreeWithSequentialOnes() throws Exception {
         List<DecisionCase> cases = PolicyFixtures.sharedCases();
         ExecutorService threads = Executors.newFixedThreadPool(4);
