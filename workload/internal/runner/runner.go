@@ -175,16 +175,34 @@ func runBenchmark(id string, c scenarios.Combo, bm scenarios.Bench, reps int, bt
 	cols := make([][]float64, 5)
 	for r := 0; r < reps; r++ {
 		res := bench.Run(bm.F, bt)
-		s := result.Sample{Iterations: res.N, NsPerOp: res.NsPerOp(), NsPerElem: res.NsPerOp() / float64(elems),
-			BytesPerOp: res.BytesPerOp(), AllocsPerOp: res.AllocsPerOp(), GCPerOp: res.GCPerOp()}
+		s := result.Sample{Iterations: res.N, NsPerOp: sig6(res.NsPerOp()), NsPerElem: sig6(res.NsPerOp() / float64(elems)),
+			BytesPerOp: sig6(res.BytesPerOp()), AllocsPerOp: sig6(res.AllocsPerOp()), GCPerOp: sig6(res.GCPerOp())}
 		b.Samples = append(b.Samples, s)
 		for i, x := range []float64{s.NsPerOp, s.NsPerElem, s.BytesPerOp, s.AllocsPerOp, s.GCPerOp} {
 			cols[i] = append(cols[i], x)
 		}
 	}
-	b.Stats = result.Stats{NsPerOp: stats.Summarize(cols[0]), NsPerElem: stats.Summarize(cols[1]),
-		BytesPerOp: stats.Summarize(cols[2]), AllocsPerOp: stats.Summarize(cols[3]), GCPerOp: stats.Summarize(cols[4])}
+	b.Stats = result.Stats{NsPerOp: summarize(cols[0]), NsPerElem: summarize(cols[1]),
+		BytesPerOp: summarize(cols[2]), AllocsPerOp: summarize(cols[3]), GCPerOp: summarize(cols[4])}
 	return b
+}
+
+// sig6 rounds to 6 significant digits: far below the noise of any
+// benchmark, and it keeps the document small (it must stay under 1 MiB).
+func sig6(x float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 6, 64), 64)
+	if err != nil {
+		return x
+	}
+	return r
+}
+
+// summarize is stats.Summarize with every figure rounded like the samples.
+func summarize(xs []float64) result.Summary {
+	s := stats.Summarize(xs)
+	s.Median, s.CILow, s.CIHigh = sig6(s.Median), sig6(s.CILow), sig6(s.CIHigh)
+	s.Confidence, s.Mean, s.CV = sig6(s.Confidence), sig6(s.Mean), sig6(s.CV)
+	return s
 }
 
 // emit prints the marked document, writes --json and the termination log.

@@ -157,3 +157,43 @@ func TestScenarioFailureExits3(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q, termination log %q", code, errOut, msg)
 	}
 }
+
+// TestSeedSuiteDocumentFitsLimit estimates the seed suite's document at the
+// default 10 repetitions from a benchmark with worst-case numbers, leaving
+// room for observations, claims and escape facts.
+func TestSeedSuiteDocumentFitsLimit(t *testing.T) {
+	o, err := ParseFlags([]string{"--suite", "seed"}, &bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := MakePlan(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	benchmarks := 0
+	for _, it := range p.Items {
+		benchmarks += len(it.Combos) * len(it.Scenario.Variants)
+	}
+	// 6 significant digits in exponent form is the longest number sig6 emits.
+	worst := sig6(1.23456789e-05)
+	sum := result.Summary{N: 10, Median: worst, CILow: worst, CIHigh: worst, Confidence: worst, Mean: worst, CV: worst}
+	b := result.Benchmark{Name: "BenchmarkRangeKeysLookup/key=string256/value=ptrstruct64/size=10000000", Scenario: "range-kv-vs-keys",
+		Variant: "RangeKeysLookup", KeyType: "string256", ValueType: "ptrstruct64", Size: 10000000, Procs: 64,
+		Stats: result.Stats{NsPerOp: sum, NsPerElem: sum, BytesPerOp: sum, AllocsPerOp: sum, GCPerOp: sum}}
+	for i := 0; i < p.Repetitions; i++ {
+		b.Samples = append(b.Samples, result.Sample{Iterations: 1000000000, NsPerOp: worst, NsPerElem: worst,
+			BytesPerOp: worst, AllocsPerOp: worst, GCPerOp: worst})
+	}
+	d := result.New()
+	d.Benchmarks = []result.Benchmark{b}
+	one, err := result.Encode(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const otherParts = 200 << 10 // observations, claims, escape facts, environment
+	if total := benchmarks*len(one) + otherParts; total > result.MaxDocumentBytes {
+		t.Fatalf("seed suite: %d benchmarks of up to %d bytes: about %d bytes, over the limit", benchmarks, len(one), total)
+	} else {
+		t.Logf("seed suite: %d benchmarks, about %d KiB", benchmarks, total>>10)
+	}
+}
