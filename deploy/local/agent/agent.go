@@ -6,6 +6,7 @@ import (
 	"context"
 	"log"
 	"sync"
+	"time"
 
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
@@ -132,4 +133,20 @@ func (l apiLookup) ConfigMap(ns, name string) (*corev1.ConfigMap, error) {
 
 func (l apiLookup) Secret(ns, name string) (*corev1.Secret, error) {
 	return l.cs.CoreV1().Secrets(ns).Get(context.Background(), name, metav1.GetOptions{})
+}
+
+// stopAll stops the processes of every pod (agent shutdown without --keep-pods-on-exit).
+func (a *Agent) stopAll(grace time.Duration) {
+	a.mu.Lock()
+	ws := make([]*worker, 0, len(a.workers))
+	for _, w := range a.workers {
+		ws = append(ws, w)
+	}
+	a.mu.Unlock()
+	var wg sync.WaitGroup
+	for _, w := range ws {
+		wg.Add(1)
+		go func() { defer wg.Done(); w.stopForShutdown(grace) }()
+	}
+	wg.Wait()
 }

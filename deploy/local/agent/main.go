@@ -49,6 +49,7 @@ func run() error {
 	images := flag.String("images", "deploy/local/images.yaml", "image -> command map")
 	repoRoot := flag.String("repo-root", ".", "repository root, the {repo} placeholder of images.yaml")
 	listen := flag.String("listen", "", "address of the kubelet log endpoint, 127.0.0.1:<port> (required)")
+	keepPods := flag.Bool("keep-pods-on-exit", false, "leave pod processes running on SIGTERM/SIGINT for the next agent to adopt (as a kubelet restart does); by default they are stopped so `clusters down` leaves nothing behind")
 	flag.Parse()
 	log.SetFlags(log.LstdFlags | log.Lmicroseconds | log.LUTC)
 
@@ -153,9 +154,14 @@ func run() error {
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	srv.Shutdown(shutdown)
-	// Pods keep running, as with a kubelet restart: their supervisors live in their own sessions
-	// and the next agent adopts them.
-	log.Printf("node agent stopped; pod processes keep running and will be adopted by the next agent")
+	if *keepPods {
+		// As with a kubelet restart: supervisors live in their own sessions; the next agent adopts them.
+		log.Printf("node agent stopped; pod processes keep running and will be adopted by the next agent")
+		return nil
+	}
+	// A crash (SIGKILL) still leaves them running for adoption; an orderly stop cleans up.
+	a.stopAll(10 * time.Second)
+	log.Printf("node agent stopped; pod processes stopped (their pods are reported Failed by the next agent)")
 	return nil
 }
 

@@ -59,6 +59,7 @@ type container struct {
 type worker struct {
 	a      *Agent
 	layout podfs.Layout
+	id     string // namespace/name (uid), for logs
 
 	mu         sync.Mutex
 	pod        *corev1.Pod
@@ -74,7 +75,7 @@ type worker struct {
 }
 
 func newWorker(a *Agent, pod *corev1.Pod) *worker {
-	return &worker{a: a, pod: pod, layout: podfs.Layout{Dir: filepath.Join(a.stateDir, "pods", string(pod.UID))},
+	return &worker{a: a, pod: pod, id: fmt.Sprintf("%s/%s (%s)", pod.Namespace, pod.Name, pod.UID), layout: podfs.Layout{Dir: filepath.Join(a.stateDir, "pods", string(pod.UID))},
 		containers: map[string]*container{}, wake: make(chan struct{}, 1)}
 }
 
@@ -97,9 +98,9 @@ func (w *worker) latest() (*corev1.Pod, bool) {
 	return w.pod, w.gone
 }
 
+// logf must not take w.mu: it is called while holding it.
 func (w *worker) logf(format string, args ...any) {
-	pod, _ := w.latest()
-	log.Printf("pod %s/%s (%s): %s", pod.Namespace, pod.Name, pod.UID, fmt.Sprintf(format, args...))
+	log.Printf("pod %s: %s", w.id, fmt.Sprintf(format, args...))
 }
 
 func isTerminal(p *corev1.Pod) bool {
@@ -408,6 +409,9 @@ func (w *worker) terminationMessage(c *container) string {
 		data = data[:maxTerminationMessage]
 	}
 	msg := string(data)
+	if msg == "" && fileExists(filepath.Join(w.layout.Dir, agentStoppedMarker)) {
+		return "stopped when the node agent shut down (deploy/local/clusters down or stop node-agent)"
+	}
 	if msg == "" && c.state != nil && c.state.StartError != "" {
 		return c.state.StartError
 	}
@@ -593,4 +597,32 @@ func (w *worker) logFile(name string, previous bool) (path string, done func() b
 		return gone || err != nil || s.Exited
 	}
 	return w.layout.LogFile(name, r), done, nil
+}
+
+// agentStoppedMarker in a pod directory records that the agent itself stopped the pod's
+// processes on shutdown, so the next agent can say why they ended.
+const agentStoppedMarker = "stopped-by-agent"
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// stopForShutdown stops the pod's running processes when the agent shuts down.
+func (w *worker) stopForShutdown(grace time.Duration) {
+	pod, _ := w.latest()
+	w.mu.Lock()
+	running := false
+	for _, c := range w.containers {
+		if c.terminated == nil && c.state != nil && !c.state.Exited {
+			running = true
+		}
+	}
+	w.mu.Unlock()
+	if !running {
+		return
+	}
+	os.WriteFile(filepath.Join(w.layout.Dir, agentStoppedMarker), nil, 0o644)
+	w.logf("agent shutting down: stopping its processes")
+	w.stop(pod, grace)
 }
