@@ -60,19 +60,31 @@ public final class ResultSchema {
         throw new ResultDocumentException(field(first), problem);
     }
 
-    /** "$.benchmarks[0].stats" -> "benchmarks[0].stats"; a missing or extra property is named too. */
+    /**
+     * The instance location (a JSON Pointer such as "/benchmarks/0/stats") in the dotted form the
+     * rest of mapbench uses ("benchmarks[0].stats"); a missing or extra property is named too.
+     */
     static String field(Error error) {
-        String location = String.valueOf(error.getInstanceLocation());
-        if (location.startsWith("$")) {
-            location = location.substring(1);
+        StringBuilder field = new StringBuilder();
+        String pointer = String.valueOf(error.getInstanceLocation());
+        for (String segment : pointer.split("/")) {
+            if (segment.isEmpty() || segment.equals("$")) {
+                continue;
+            }
+            String name = segment.replace("~1", "/").replace("~0", "~");
+            if (name.chars().allMatch(Character::isDigit)) {
+                field.append('[').append(name).append(']');
+            } else {
+                field.append(field.length() == 0 ? "" : ".").append(name);
+            }
         }
-        if (location.startsWith(".")) {
-            location = location.substring(1);
-        }
+        // The location of a missing or unexpected property is its parent object: name the property.
         String property = error.getProperty();
-        if (property != null && !property.isEmpty() && !location.endsWith(property)) {
-            location = location.isEmpty() ? property : location + "." + property;
+        boolean namesAProperty = "required".equals(error.getKeyword()) || "additionalProperties".equals(error.getKeyword())
+                || "unevaluatedProperties".equals(error.getKeyword());
+        if (namesAProperty && property != null && !property.isEmpty()) {
+            field.append(field.length() == 0 ? "" : ".").append(property);
         }
-        return location.isEmpty() ? "(document)" : location;
+        return field.length() == 0 ? "(document)" : field.toString();
     }
 }

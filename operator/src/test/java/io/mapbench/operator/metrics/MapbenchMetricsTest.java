@@ -1,0 +1,107 @@
+package io.mapbench.operator.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mapbench.operator.api.v1alpha1.RunPhase;
+import io.mapbench.operator.results.ResultDocument;
+import io.mapbench.operator.results.ResultExtractor;
+import io.mapbench.operator.results.ResultReader;
+import io.mapbench.operator.results.ResultSchema;
+import io.mapbench.operator.testfixtures.RunFixtures;
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Scrapes the Prometheus text the operator serves at /q/metrics. */
+class MapbenchMetricsTest {
+    private static final ResultDocument DOC = new ResultReader(ResultSchema.bundled(), ResultExtractor.DEFAULT_MAX_BYTES)
+            .read(RunFixtures.resource("pod-log-smoke.txt"));
+
+    private PrometheusMeterRegistry registry;
+    private MapbenchMetrics metrics;
+
+    @BeforeEach
+    void setUp() {
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        metrics = new MapbenchMetrics(registry);
+    }
+
+    @Test
+    void resultGaugesCarryTheMedianAndInterval() {
+        metrics.recordResult("perf", "seed", "cloud-1", "1.26.8", DOC);
+        String text = registry.scrape();
+        ResultDocument.Summary ns = DOC.benchmarks().get(0).stats().get("nsPerOp");
+        String labels = "arch=\"amd64\",cluster=\"cloud-1\",go_version=\"1.26.8\",key_type=\"int64\",map_impl=\"swiss\","
+                + "namespace=\"perf\",run=\"seed\",scenario=\"range-kv-vs-keys\",size=\"100\"";
+        assertThat(text).contains("mapbench_benchmark_ns_per_op{" + labels + ",stat=\"median\",value_type=\"int64\",variant=\"RangeKV\",} "
+                + ns.median());
+        assertThat(text).contains("mapbench_benchmark_ns_per_op{" + labels + ",stat=\"ci_low\",value_type=\"int64\",variant=\"RangeKV\",} "
+                + ns.ciLow());
+        assertThat(text).contains("mapbench_benchmark_ns_per_op{" + labels + ",stat=\"ci_high\",value_type=\"int64\",variant=\"RangeKV\",} "
+                + ns.ciHigh());
+        assertThat(text).contains("mapbench_benchmark_bytes_per_op{").contains("mapbench_benchmark_allocs_per_op{")
+                .contains("mapbench_benchmark_gc_per_op{");
+        // 3 benchmarks x 4 units x 3 stats.
+        assertThat(text.lines().filter(l -> l.startsWith("mapbench_benchmark_")).count()).isEqualTo(36);
+    }
+
+    @Test
+    void recordingTwiceReplacesValuesInsteadOfDuplicating() {
+        metrics.recordResult("perf", "seed", "cloud-1", "1.26.8", DOC);
+        metrics.recordResult("perf", "seed", "cloud-1", "1.26.8", DOC);
+        assertThat(registry.scrape().lines().filter(l -> l.startsWith("mapbench_benchmark_")).count()).isEqualTo(36);
+    }
+
+    @Test
+    void deletedRunsLoseEverySeriesOthersKeepTheirs() {
+        metrics.recordResult("perf", "seed", "cloud-1", "1.26.8", DOC);
+        metrics.recordResult("perf", "seed", "edge-k3s-1", "1.26.8", DOC);
+        metrics.recordResult("perf", "other", "cloud-1", "1.26.8", DOC);
+        metrics.removeRun("perf", "seed");
+        String text = registry.scrape();
+        assertThat(text).doesNotContain("run=\"seed\"");
+        assertThat(text.lines().filter(l -> l.startsWith("mapbench_benchmark_") && l.contains("run=\"other\"")).count()).isEqualTo(36);
+        metrics.removeRun("perf", "seed"); // idempotent
+        metrics.removeRun("perf", "other");
+        assertThat(registry.scrape()).doesNotContain("mapbench_benchmark_ns_per_op{");
+    }
+
+    @Test
+    void runCountsPerPhaseIncludingZeros() {
+        metrics.setRunCounts(Map.of(RunPhase.Running, 2L, RunPhase.Denied, 1L));
+        String text = registry.scrape();
+        assertThat(text).contains("mapbench_runs{phase=\"Running\",} 2.0").contains("mapbench_runs{phase=\"Denied\",} 1.0")
+                .contains("mapbench_runs{phase=\"Succeeded\",} 0.0");
+        metrics.setRunCounts(Map.of());
+        assertThat(registry.scrape()).contains("mapbench_runs{phase=\"Running\",} 0.0");
+    }
+
+    @Test
+    void finishedRunsAndDenialsAreCounters() {
+        metrics.runFinished(RunPhase.Succeeded);
+        metrics.runFinished(RunPhase.Succeeded);
+        metrics.runFinished(RunPhase.PartiallySucceeded);
+        metrics.policyDenied("size-cap");
+        String text = registry.scrape();
+        assertThat(text).contains("mapbench_runs_finished_total{result=\"Succeeded\",} 2.0")
+                .contains("mapbench_runs_finished_total{result=\"PartiallySucceeded\",} 1.0")
+                .contains("mapbench_policy_denials_total{rule=\"size-cap\",} 1.0");
+        assertThatThrownBy(() -> metrics.runFinished(RunPhase.Running)).hasMessage("runFinished: Running is not a finished phase");
+    }
+
+    @Test
+    void memberClusterUpFollowsReadinessAndTier() {
+        metrics.memberClusterUp("edge-k3s-1", "edge", true);
+        assertThat(registry.scrape()).contains("mapbench_member_cluster_up{cluster=\"edge-k3s-1\",tier=\"edge\",} 1.0");
+        metrics.memberClusterUp("edge-k3s-1", "edge", false);
+        assertThat(registry.scrape()).contains("mapbench_member_cluster_up{cluster=\"edge-k3s-1\",tier=\"edge\",} 0.0");
+        metrics.memberClusterUp("edge-k3s-1", "cloud", true);
+        assertThat(registry.scrape()).contains("mapbench_member_cluster_up{cluster=\"edge-k3s-1\",tier=\"cloud\",} 1.0")
+                .doesNotContain("tier=\"edge\"");
+        metrics.removeMemberCluster("edge-k3s-1");
+        assertThat(registry.scrape()).doesNotContain("mapbench_member_cluster_up{");
+    }
+}
