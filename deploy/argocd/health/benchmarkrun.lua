@@ -1,0 +1,99 @@
+-- Argo CD health check for mapbench.io/BenchmarkRun
+-- (argocd-cm: resource.customizations.health.mapbench.io_BenchmarkRun).
+-- A status the operator wrote for an older spec says nothing about the current one: until
+-- status.observedGeneration (and every condition's observedGeneration) reaches
+-- metadata.generation the run is Progressing.
+-- Phases: Succeeded -> Healthy; Scheduled/Running -> Progressing; Pending -> Progressing, or
+-- Suspended while it waits for capacity or a matching cluster, or Degraded when the policy is
+-- unavailable (fail closed: nothing is admitted); Denied, Failed and PartiallySucceeded ->
+-- Degraded (the message names the violations or failed jobs).
+local hs = {}
+
+local function condition(status, type)
+  if status.conditions == nil then
+    return nil
+  end
+  for _, c in ipairs(status.conditions) do
+    if c.type == type then
+      return c
+    end
+  end
+  return nil
+end
+
+local generation = 0
+if obj.metadata ~= nil and obj.metadata.generation ~= nil then
+  generation = obj.metadata.generation
+end
+
+local status = obj.status
+if status == nil or status.phase == nil then
+  hs.status = "Progressing"
+  hs.message = "Waiting for the mapbench operator to pick up the run"
+  return hs
+end
+
+if status.observedGeneration == nil or status.observedGeneration < generation then
+  hs.status = "Progressing"
+  hs.message = "Waiting for the operator to observe generation " .. generation
+  return hs
+end
+if status.conditions ~= nil then
+  for _, c in ipairs(status.conditions) do
+    if c.observedGeneration ~= nil and c.observedGeneration < generation then
+      hs.status = "Progressing"
+      hs.message = "Condition " .. c.type .. " reflects generation " .. c.observedGeneration .. ", not " .. generation
+      return hs
+    end
+  end
+end
+
+local phase = status.phase
+local summary = status.jobsSummary or ""
+
+if phase == "Succeeded" then
+  hs.status = "Healthy"
+  hs.message = "Succeeded: " .. summary
+elseif phase == "Scheduled" or phase == "Running" then
+  hs.status = "Progressing"
+  hs.message = phase .. ": " .. summary
+elseif phase == "Pending" then
+  local admitted = condition(status, "Admitted")
+  local scheduled = condition(status, "Scheduled")
+  if admitted ~= nil and admitted.reason == "PolicyUnavailable" then
+    hs.status = "Degraded"
+    hs.message = "Admission policy unavailable (nothing is admitted): " .. (admitted.message or "")
+  elseif scheduled ~= nil and scheduled.status == "False"
+      and (scheduled.reason == "WaitingForCapacity" or scheduled.reason == "NoMatchingCluster") then
+    hs.status = "Suspended"
+    hs.message = scheduled.reason .. ": " .. (scheduled.message or "")
+  else
+    hs.status = "Progressing"
+    hs.message = "Pending"
+  end
+elseif phase == "Denied" then
+  hs.status = "Degraded"
+  local parts = {}
+  if status.policy ~= nil and status.policy.violations ~= nil then
+    for _, v in ipairs(status.policy.violations) do
+      table.insert(parts, (v.rule or "?") .. ": " .. (v.message or ""))
+    end
+  end
+  hs.message = "Denied by policy: " .. table.concat(parts, "; ")
+elseif phase == "Failed" or phase == "PartiallySucceeded" then
+  hs.status = "Degraded"
+  local failed = {}
+  if status.jobs ~= nil then
+    for _, j in ipairs(status.jobs) do
+      if j.phase ~= "Succeeded" then
+        table.insert(failed, (j.cluster or "?") .. "/go" .. (j.goVersion or "?") .. " " .. (j.phase or "?")
+          .. (j.message ~= nil and (": " .. j.message) or ""))
+      end
+    end
+  end
+  hs.message = phase .. ": " .. summary .. (#failed > 0 and (" (" .. table.concat(failed, "; ") .. ")") or "")
+else
+  hs.status = "Unknown"
+  hs.message = "Unknown phase " .. phase
+end
+return hs

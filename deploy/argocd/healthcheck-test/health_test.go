@@ -1,0 +1,225 @@
+package healthcheck
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+// scripts are the Lua sources Argo CD runs (embedded into ../argocd-cm.yaml by gen-argocd-cm.sh).
+var scripts = map[string]string{
+	"BenchmarkRun":  "../health/benchmarkrun.lua",
+	"MemberCluster": "../health/membercluster.lua",
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestHealth(t *testing.T) {
+	tests := []struct {
+		fixture     string
+		kind        string
+		wantStatus  string
+		wantMessage []string // substrings the message must contain
+	}{
+		// BenchmarkRun, one per phase (and the Pending variants the conditions distinguish).
+		{"from-schema/benchmarkrun-pending-new", "BenchmarkRun", "Progressing", []string{"Pending"}},
+		{"from-schema/benchmarkrun-pending-waiting-for-capacity", "BenchmarkRun", "Suspended", []string{"WaitingForCapacity", "position 2"}},
+		{"from-schema/benchmarkrun-pending-no-matching-cluster", "BenchmarkRun", "Suspended", []string{"NoMatchingCluster", "mapbench.io/tier=gpu"}},
+		{"from-schema/benchmarkrun-pending-policy-unavailable", "BenchmarkRun", "Degraded", []string{"policy unavailable", "mapbench.io/policy"}},
+		{"from-schema/benchmarkrun-denied", "BenchmarkRun", "Degraded", []string{"Denied by policy", "edge_namespace:", "tier_caps:"}},
+		{"from-schema/benchmarkrun-scheduled", "BenchmarkRun", "Progressing", []string{"Scheduled: 0/1 succeeded, 1 pending"}},
+		{"captured/benchmarkrun-running", "BenchmarkRun", "Progressing", []string{"Running: 0/2 succeeded, 2 running"}},
+		{"from-schema/benchmarkrun-succeeded", "BenchmarkRun", "Healthy", []string{"Succeeded: 2/2 succeeded"}},
+		{"from-schema/benchmarkrun-partially-succeeded", "BenchmarkRun", "Degraded", []string{"PartiallySucceeded", "edge-k3s-1/go1.23.12 Lost: member cluster unreachable"}},
+		{"from-schema/benchmarkrun-failed", "BenchmarkRun", "Degraded", []string{"Failed: 0/1 succeeded", `unknown scenario "nope"`}},
+		// observedGeneration: a status older than the spec never counts.
+		{"from-schema/benchmarkrun-stale-generation", "BenchmarkRun", "Progressing", []string{"observe generation 2"}},
+		{"from-schema/benchmarkrun-stale-condition", "BenchmarkRun", "Progressing", []string{"Condition Admitted reflects generation 1, not 2"}},
+		// MemberCluster.
+		{"captured/membercluster-ready", "MemberCluster", "Healthy", []string{"Ready: k3s v1.36.3"}},
+		{"from-schema/membercluster-unreachable", "MemberCluster", "Degraded", []string{"Unreachable: ", "connection refused"}},
+		{"from-schema/membercluster-unknown", "MemberCluster", "Progressing", []string{"first probe in progress"}},
+		{"from-schema/membercluster-new", "MemberCluster", "Progressing", []string{"Waiting for the first probe"}},
+		{"from-schema/membercluster-stale-generation", "MemberCluster", "Progressing", []string{"probe generation 2"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.fixture, func(t *testing.T) {
+			obj := readFile(t, filepath.Join("testdata", tc.fixture+".json"))
+			got, err := Evaluate(string(readFile(t, scripts[tc.kind])), obj)
+			if err != nil {
+				t.Fatalf("%s: %v", tc.fixture, err)
+			}
+			if got.Status != tc.wantStatus {
+				t.Errorf("status = %s (%q), want %s", got.Status, got.Message, tc.wantStatus)
+			}
+			for _, s := range tc.wantMessage {
+				if !strings.Contains(got.Message, s) {
+					t.Errorf("message %q does not contain %q", got.Message, s)
+				}
+			}
+		})
+	}
+}
+
+// TestEveryFixtureIsTested keeps the table and testdata/ in step.
+func TestEveryFixtureIsTested(t *testing.T) {
+	src := string(readFile(t, "health_test.go"))
+	for _, dir := range []string{"captured", "from-schema"} {
+		files, err := filepath.Glob(filepath.Join("testdata", dir, "*.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			name := dir + "/" + strings.TrimSuffix(filepath.Base(f), ".json")
+			if !strings.Contains(src, `"`+name+`"`) {
+				t.Errorf("fixture %s has no case in TestHealth", name)
+			}
+		}
+	}
+}
+
+// TestEveryPhaseCovered: each BenchmarkRun phase the CRD allows has at least one fixture.
+func TestEveryPhaseCovered(t *testing.T) {
+	schema := statusSchema(t, "benchmarkruns.mapbench.io-v1.yml")
+	phases := schema["properties"].(map[string]any)["phase"].(map[string]any)["enum"].([]any)
+	covered := map[string]bool{}
+	files, _ := filepath.Glob("testdata/*/benchmarkrun-*.json")
+	for _, f := range files {
+		var o map[string]any
+		mustYAML(t, readFile(t, f), &o)
+		if st, ok := o["status"].(map[string]any); ok {
+			covered[st["phase"].(string)] = true
+		}
+	}
+	for _, p := range phases {
+		if !covered[p.(string)] {
+			t.Errorf("phase %s has no fixture", p)
+		}
+	}
+}
+
+// TestFixturesMatchCRDSchema: fixtures use only fields the CRD's status schema has, with allowed
+// enum values and types, so fixtures built by hand stay realistic.
+func TestFixturesMatchCRDSchema(t *testing.T) {
+	crds := map[string]string{"benchmarkrun": "benchmarkruns.mapbench.io-v1.yml", "membercluster": "memberclusters.mapbench.io-v1.yml"}
+	files, _ := filepath.Glob("testdata/*/*.json")
+	if len(files) == 0 {
+		t.Fatal("no fixtures")
+	}
+	for _, f := range files {
+		kind := strings.SplitN(filepath.Base(f), "-", 2)[0]
+		var o map[string]any
+		mustYAML(t, readFile(t, f), &o)
+		if st, ok := o["status"]; ok {
+			for _, problem := range validate(statusSchema(t, crds[kind]), st, "status") {
+				t.Errorf("%s: %s", f, problem)
+			}
+		}
+	}
+}
+
+// TestArgoCDConfigMapEmbedsScripts: argocd-cm.yaml carries exactly the tested Lua.
+func TestArgoCDConfigMapEmbedsScripts(t *testing.T) {
+	var cm struct {
+		Data map[string]string `yaml:"data"`
+	}
+	mustYAML(t, readFile(t, "../argocd-cm.yaml"), &cm)
+	for kind, path := range scripts {
+		key := "resource.customizations.health.mapbench.io_" + kind
+		if cm.Data[key] != string(readFile(t, path)) {
+			t.Errorf("argocd-cm.yaml %s differs from %s: run deploy/argocd/gen-argocd-cm.sh", key, path)
+		}
+	}
+}
+
+func mustYAML(t *testing.T, b []byte, v any) {
+	t.Helper()
+	if err := yaml.Unmarshal(b, v); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func statusSchema(t *testing.T, crdFile string) map[string]any {
+	t.Helper()
+	var crd map[string]any
+	mustYAML(t, readFile(t, filepath.Join("..", "..", "..", "crds", crdFile)), &crd)
+	v := crd["spec"].(map[string]any)["versions"].([]any)[0].(map[string]any)
+	return v["schema"].(map[string]any)["openAPIV3Schema"].(map[string]any)["properties"].(map[string]any)["status"].(map[string]any)
+}
+
+// validate checks v against a structural OpenAPI schema: types, enums, known properties.
+func validate(schema map[string]any, v any, path string) []string {
+	var problems []string
+	if enum, ok := schema["enum"].([]any); ok {
+		found := false
+		for _, e := range enum {
+			if e == v {
+				found = true
+			}
+		}
+		if !found {
+			problems = append(problems, path+": value "+toString(v)+" not in the CRD's enum")
+		}
+	}
+	switch schema["type"] {
+	case "object":
+		m, ok := v.(map[string]any)
+		if !ok {
+			return append(problems, path+": want an object")
+		}
+		props, _ := schema["properties"].(map[string]any)
+		for k, item := range m {
+			sub, ok := props[k].(map[string]any)
+			if !ok {
+				if _, open := schema["additionalProperties"]; !open {
+					problems = append(problems, path+"."+k+": not in the CRD's status schema")
+				}
+				continue
+			}
+			problems = append(problems, validate(sub, item, path+"."+k)...)
+		}
+	case "array":
+		a, ok := v.([]any)
+		if !ok {
+			return append(problems, path+": want an array")
+		}
+		if items, ok := schema["items"].(map[string]any); ok {
+			for _, item := range a {
+				problems = append(problems, validate(items, item, path+"[]")...)
+			}
+		}
+	case "string":
+		if _, ok := v.(string); !ok {
+			problems = append(problems, path+": want a string")
+		}
+	case "integer", "number":
+		switch v.(type) {
+		case int, int64, float64:
+		default:
+			problems = append(problems, path+": want a number")
+		}
+	case "boolean":
+		if _, ok := v.(bool); !ok {
+			problems = append(problems, path+": want a boolean")
+		}
+	}
+	return problems
+}
+
+func toString(v any) string {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	b, _ := yaml.Marshal(v)
+	return strings.TrimSpace(string(b))
+}
