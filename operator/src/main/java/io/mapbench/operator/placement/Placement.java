@@ -49,6 +49,8 @@ public final class Placement {
      * @param run      the run to place
      * @param clusters every MemberCluster of the hub
      * @param runs     every BenchmarkRun of the hub (all namespaces; may include {@code run})
+     * @return Assigned, Waiting (WaitingForCapacity) or NoMatch (NoMatchingCluster, UnknownCluster,
+     *     or InvalidSpec for a malformed selector); never throws for user input
      */
     public static PlacementOutcome propose(BenchmarkRun run, Collection<MemberCluster> clusters,
             Collection<BenchmarkRun> runs) {
@@ -86,7 +88,12 @@ public final class Placement {
                 a.clusters().forEach(c -> used.merge(c, 1, Integer::sum));
             }
         }
-        return proposeWithUsage(run, byName, used);
+        try {
+            return proposeWithUsage(run, byName, used);
+        } catch (IllegalArgumentException invalidSelector) {
+            // e.g. an operator other than In/NotIn/Exists/DoesNotExist: the user must fix the spec.
+            return new PlacementOutcome.NoMatch(ConditionReasons.INVALID_SPEC, invalidSelector.getMessage());
+        }
     }
 
     private static PlacementOutcome proposeWithUsage(BenchmarkRun run, Map<String, MemberCluster> byName,

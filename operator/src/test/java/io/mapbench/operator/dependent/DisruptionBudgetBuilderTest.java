@@ -51,4 +51,11 @@ class DisruptionBudgetBuilderTest {
         assertThatThrownBy(() -> DisruptionBudgetBuilder.build(r, cloud("cloud-1"), 0, SETTINGS))
                 .hasMessage("expectedPods: 0 (a budget needs at least one pod)");
     }
+
+    @Test
+    void hubMustBeALabelValue() {
+        assertThatThrownBy(() -> new DispatchSettings("my hub", "mapbench.local", new Quantity("1"), new Quantity("1Gi")))
+                .hasMessage("hub name \"my hub\": must be a label value (at most 63 letters, digits, '-', '_' or '.',"
+                        + " starting and ending with a letter or digit)");
+    }
 }

@@ -198,4 +198,16 @@ class PlacementTest {
     private static BenchmarkRun one(BenchmarkRun r) {
         return withPlacement(r, null, null, 1);
     }
+
+    @Test
+    void malformedSelectorIsAnInvalidSpecNotAnException() {
+        LabelSelector bad = new LabelSelectorBuilder().addNewMatchExpression().withKey("tier").withOperator("Equals")
+                .withValues("edge").endMatchExpression().build();
+        BenchmarkRun r = withPlacement(run("a", T0), bad, null, null);
+        BenchmarkRun younger = run("b", T1);
+        assertThat(Placement.propose(r, List.of(cloud("cloud-1")), List.of(r, younger))).isEqualTo(new PlacementOutcome.NoMatch("InvalidSpec",
+                "spec.placement.clusterSelector.matchExpressions[0].operator: \"Equals\" is not valid (allowed: In, NotIn, Exists, DoesNotExist)"));
+        assertThat(Placement.propose(younger, List.of(cloud("cloud-1")), List.of(r, younger)))
+                .as("the older malformed run holds no capacity").isInstanceOf(PlacementOutcome.Assigned.class);
+    }
 }
