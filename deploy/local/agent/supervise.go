@@ -73,8 +73,15 @@ func supervise(args []string) int {
 		fmt.Fprintln(os.Stderr, "usage: node-agent supervise --state FILE --log FILE [--dir DIR] -- PROGRAM [ARGS...]")
 		return 2
 	}
-	// The agent may be stopped or restarted while this process keeps the container alive.
-	signal.Ignore(syscall.SIGHUP, syscall.SIGINT, syscall.SIGTERM, syscall.SIGPIPE)
+	// The agent may be stopped or restarted while this process keeps the container alive. The
+	// signals are caught and dropped, not ignored: an ignored disposition would be inherited by
+	// the container's process across exec and make it deaf to SIGTERM.
+	sigs := make(chan os.Signal, 4)
+	signal.Notify(sigs, syscall.SIGHUP, syscall.SIGINT, syscall.SIGTERM)
+	go func() {
+		for range sigs {
+		}
+	}()
 
 	st := &RunState{SupervisorPID: os.Getpid(), StartedAt: time.Now()}
 	fail := func(err error) int {

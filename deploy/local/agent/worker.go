@@ -256,6 +256,7 @@ func (w *worker) resolve(pod *corev1.Pod, sc corev1.Container, arch string) (*co
 		{Name: "TMPDIR", Value: filepath.Join(w.layout.Dir, "tmp")},
 		{Name: "HOSTNAME", Value: pod.Name},
 		{Name: "MAPBENCH_POD_DIR", Value: w.layout.Dir},
+		{Name: "MAPBENCH_TERMINATION_LOG", Value: w.layout.TerminationLog(sc.Name)},
 		{Name: "KUBERNETES_SERVICE_HOST", Value: a.apiHost},
 		{Name: "KUBERNETES_SERVICE_PORT", Value: a.apiPort},
 		{Name: "KUBERNETES_SERVICE_PORT_HTTPS", Value: a.apiPort},

@@ -18,7 +18,8 @@ import (
 func main() {
 	exit := flag.Int("exit", 0, "exit code")
 	message := flag.String("message", "", "termination message to write")
-	termLog := flag.String("termination-log", "/dev/termination-log", "termination message file")
+	// The node agent names the host file behind terminationMessagePath in MAPBENCH_TERMINATION_LOG.
+	termLog := flag.String("termination-log", os.Getenv("MAPBENCH_TERMINATION_LOG"), "termination message file")
 	sleep := flag.Duration("sleep", 0, "time to sleep before exiting")
 	env := flag.String("print-env", "", "comma-separated environment variables to print")
 	flag.Parse()
@@ -43,6 +44,10 @@ func main() {
 		if name != "" {
 			fmt.Printf("env %s=%s\n", name, os.Getenv(name))
 		}
+	}
+	if *message != "" && *termLog == "" {
+		fmt.Fprintln(os.Stderr, "archprobe: --message needs --termination-log or MAPBENCH_TERMINATION_LOG")
+		os.Exit(1)
 	}
 	if *message != "" {
 		if err := os.WriteFile(*termLog, []byte(*message), 0o644); err != nil {

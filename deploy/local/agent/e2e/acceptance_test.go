@@ -163,8 +163,8 @@ func TestPodWithoutTolerationIsNotScheduledOnEdge(t *testing.T) {
 		return false
 	})
 	for _, c := range p.Status.Conditions {
-		if c.Type == corev1.PodScheduled && (c.Reason != "Unschedulable" || !strings.Contains(c.Message, "mapbench.io/edge")) {
-			t.Errorf("PodScheduled %s: %s, want Unschedulable naming the mapbench.io/edge taint", c.Reason, c.Message)
+		if c.Type == corev1.PodScheduled && (c.Reason != "Unschedulable" || !strings.Contains(c.Message, "untolerated taint")) {
+			t.Errorf("PodScheduled %s: %s, want Unschedulable because of an untolerated taint", c.Reason, c.Message)
 		}
 	}
 	time.Sleep(2 * time.Second)

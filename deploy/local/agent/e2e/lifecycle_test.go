@@ -36,7 +36,8 @@ func TestDeletionKillsProcessGroupAfterGrace(t *testing.T) {
 	ns := namespace(t, cluster)
 	cs := env.clients[cluster]
 	// The shell ignores SIGTERM, so only the SIGKILL after the grace period ends it.
-	createPod(t, cluster, shellPod(ns, "stubborn", `trap '' TERM; echo pid=$$; while true; do sleep 1; done`))
+	// $$$$: Kubernetes turns $$ into $ before the shell sees it.
+	createPod(t, cluster, shellPod(ns, "stubborn", `trap '' TERM; echo pid=$$$$; while true; do sleep 1; done`))
 	waitPod(t, cluster, ns, "stubborn", 30*time.Second, "Ready", ready)
 	var pid int
 	waitFor(t, 10*time.Second, "pid in the log", func() (bool, error) {

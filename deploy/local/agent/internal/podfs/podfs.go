@@ -5,7 +5,8 @@
 // is mapped onto the pod directory by path prefix substitution: the longest mount path that is
 // the path itself or a parent of it is replaced by its host directory. The agent applies the
 // substitution to command, args and env values (whole words, and the value after `--flag=`), and
-// tells the process its pod directory in MAPBENCH_POD_DIR for anything else.
+// tells the process its pod directory in MAPBENCH_POD_DIR and its termination message file in
+// MAPBENCH_TERMINATION_LOG for paths a program uses by default (not named in args or env).
 //
 // Layout of .local/clusters/<cluster>/pods/<uid>/:
 //
