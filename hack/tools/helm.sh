@@ -21,11 +21,18 @@ if [[ ! -x "$helm" ]]; then
   # binary that later runs would mistake for a cached one.
   tmp_bin="$(mktemp -d "$cache/helm/.build.XXXXXX")"
   trap 'rm -rf "$tmp_bin"' EXIT
-  # Stamp the version like upstream's Makefile does; otherwise `helm version` reports v3.x-dev
-  # and charts with kubeVersion constraints evaluate against the wrong version.
+  # Stamp versions like upstream's Makefile does: without them `helm version` reports a -dev
+  # version, and `helm template`/`helm lint` assume Kubernetes v1.20 (failing charts whose
+  # kubeVersion asks for more). The Kubernetes minor is the one of the client-go Helm requires.
+  gomod="$(GOFLAGS=-mod=mod go mod download -json "helm.sh/helm/v3@$HELM_VERSION" | sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",\{0,1\}$/\1/p')"
+  k8s_minor="$(sed -n 's/^[[:space:]]*k8s.io\/client-go v0\.\([0-9]*\)\..*/\1/p' "$gomod" | head -n1)"
+  [[ -n "$k8s_minor" ]] || { echo "helm.sh: cannot find the k8s.io/client-go version in $gomod" >&2; exit 1; }
+  ldflags="-X helm.sh/helm/v3/internal/version.version=$HELM_VERSION"
+  for pkg in helm.sh/helm/v3/pkg/chartutil helm.sh/helm/v3/pkg/lint/rules; do
+    ldflags+=" -X $pkg.k8sVersionMajor=1 -X $pkg.k8sVersionMinor=$k8s_minor"
+  done
   CGO_ENABLED=0 GOBIN="$tmp_bin" GOFLAGS="${GOFLAGS:-} -trimpath" \
-    go install -ldflags "-X helm.sh/helm/v3/internal/version.version=$HELM_VERSION" \
-    "helm.sh/helm/v3/cmd/helm@$HELM_VERSION" >&2
+    go install -ldflags "$ldflags" "helm.sh/helm/v3/cmd/helm@$HELM_VERSION" >&2
   mv "$tmp_bin/helm" "$helm"
 fi
 
@@ -33,6 +40,18 @@ fi
 reported="$("$helm" version --template '{{.Version}}' 2>/dev/null || true)"
 if [[ "$reported" != "$HELM_VERSION" ]]; then
   echo "helm.sh: $helm reports version '$reported', not $HELM_VERSION; delete $bin_dir and rerun" >&2
+  exit 1
+fi
+# ... and that it carries the Kubernetes version stamp (without it, helm template/lint render for
+# Kubernetes v1.20 and refuse the chart's kubeVersion constraint).
+probe="$(mktemp -d)"
+mkdir -p "$probe/templates"
+printf 'apiVersion: v2\nname: probe\nversion: 0.1.0\n' >"$probe/Chart.yaml"
+printf '{{ .Capabilities.KubeVersion.Version }}\n' >"$probe/templates/version.txt"
+kube_default="$("$helm" template "$probe" 2>/dev/null | tail -n1 || true)"
+rm -rf "$probe"
+if [[ -z "$kube_default" || "$kube_default" == v1.20.0 ]]; then
+  echo "helm.sh: $helm renders for Kubernetes '$kube_default' (built without the version stamp); delete $bin_dir and rerun" >&2
   exit 1
 fi
 echo "$helm"
