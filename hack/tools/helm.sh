@@ -47,8 +47,8 @@ fi
 probe="$(mktemp -d)"
 mkdir -p "$probe/templates"
 printf 'apiVersion: v2\nname: probe\nversion: 0.1.0\n' >"$probe/Chart.yaml"
-printf '{{ .Capabilities.KubeVersion.Version }}\n' >"$probe/templates/version.txt"
-kube_default="$("$helm" template "$probe" 2>/dev/null | tail -n1 || true)"
+printf 'kubeVersion: {{ .Capabilities.KubeVersion.Version }}\n' >"$probe/templates/version.yaml"
+kube_default="$("$helm" template "$probe" 2>/dev/null | sed -n 's/^kubeVersion: //p' || true)"
 rm -rf "$probe"
 if [[ -z "$kube_default" || "$kube_default" == v1.20.0 ]]; then
   echo "helm.sh: $helm renders for Kubernetes '$kube_default' (built without the version stamp); delete $bin_dir and rerun" >&2
