@@ -67,8 +67,10 @@ var scenarios = []*Scenario{
 	},
 	{
 		ID: "growth-points", Seed: "S7", Title: "insert counts at which the map grows",
-		Description: "Inserts keys one at a time into make(map[K]V) and records the inserts that allocate (the map " +
-			"allocating or growing its storage), with the bytes allocated and the load factor they imply.",
+		Description: "Inserts keys one at a time into make(map[K]V) (three trials) and records the inserts that allocate, " +
+			"the growths among them (past the first 8 slots, each allocation larger than the last: storage doubling) " +
+			"with their bytes, and the entries per 8 slots at growth they imply. Swiss tables beyond 1024 slots split " +
+			"into tables of the same size: those splits are allocating inserts, not growths.",
 		Outputs: []string{OutputObservations}, Variants: []string{},
 		KeyTypes: allKeys, ValueTypes: allValues, MinSize: 1, MaxSize: 100_000,
 		Defaults: Matrix{KeyTypes: []string{"int64"}, ValueTypes: []string{"int64"}, Sizes: []int{10_000}},
