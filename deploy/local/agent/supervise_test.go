@@ -55,7 +55,7 @@ func TestSupervisorRecordsExitAndOutput(t *testing.T) {
 		signal       int32
 		log          string
 	}{
-		{"success", "echo out; echo err >&2", 0, 0, "out\nerr\n"},
+		{"success", "echo out; sleep 0.3; echo err >&2", 0, 0, "out\nerr\n"},
 		{"exit code", "echo failing; exit 42", 42, 0, "failing\n"},
 		{"killed by signal", "kill -KILL $$", 137, 9, ""},
 		{"missing program", "exec /nonexistent/program", 127, 0, "/bin/sh: 1: exec: /nonexistent/program: not found\n"},
