@@ -63,15 +63,6 @@ func build[K comparable, V comparable](keys []K, mk func(int) V) *fixture[K, V] 
 	return &fixture[K, V]{keys: keys, vals: vals}
 }
 
-// newMap returns a map holding the fixture's entries.
-func (f *fixture[K, V]) newMap() map[K]V {
-	m := make(map[K]V, len(f.keys))
-	for i, k := range f.keys {
-		m[k] = f.vals[i]
-	}
-	return m
-}
-
 // newMapGrown returns a map built by inserting into make(map[K]V) without a
 // size hint, the way most programs build maps.
 func (f *fixture[K, V]) newMapGrown() map[K]V {
@@ -82,7 +73,7 @@ func (f *fixture[K, V]) newMapGrown() map[K]V {
 	return m
 }
 
-// sink keeps the last key and value a benchmark produced, so the compiler
+// Sink keeps the last key and value a benchmark produced, so the compiler
 // cannot drop the loops' loads. Allocated once per benchmark, before timing.
 type Sink[K any, V any] struct {
 	Key   K
