@@ -27,6 +27,8 @@ step "generated copies are current"
 "$repo/deploy/argocd/gen-argocd-cm.sh" --check
 
 HELM="$("$repo/hack/tools/helm.sh" | tail -n1)"
+PROMTOOL="$("$repo/hack/tools/prometheus.sh" | tail -n1)/promtool"
+export PROMTOOL
 export HELM
 step "helm lint"
 "$HELM" lint --strict "$repo/helm/mapbench-operator"

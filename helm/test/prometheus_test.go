@@ -1,0 +1,190 @@
+package charttest
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Grafana's built-in and dashboard variables, replaced by what "All" or a sensible range means
+// when a query is sent to Prometheus directly.
+var grafanaVars = strings.NewReplacer(
+	"$__rate_interval", "1m",
+	"$__interval", "15s",
+	"$__range", "1h",
+	"$run", ".*",
+	"$cluster", ".*",
+	"$go_version", ".*",
+)
+
+var labelValues = regexp.MustCompile(`^label_values\((.*),\s*([a-z_]+)\)$`)
+
+// finalComparison is an alert expression's threshold: `expr > 0` -> `expr`.
+var finalComparison = regexp.MustCompile(`\s*(==|!=|>=|<=|>|<)\s*[-+0-9.e]+\s*$`)
+
+type promQuery struct{ source, expr string }
+
+func dashboardQueries(t *testing.T) []promQuery {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(repo, "deploy", "grafana", "*.json"))
+	var qs []promQuery
+	for _, f := range files {
+		var d struct {
+			Panels []struct {
+				Title   string `json:"title"`
+				Targets []struct {
+					Expr string `json:"expr"`
+				} `json:"targets"`
+			} `json:"panels"`
+			Templating struct {
+				List []struct {
+					Name  string `json:"name"`
+					Type  string `json:"type"`
+					Query any    `json:"query"`
+				} `json:"list"`
+			} `json:"templating"`
+		}
+		b, _ := os.ReadFile(f)
+		if err := json.Unmarshal(b, &d); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, p := range d.Panels {
+			for _, tg := range p.Targets {
+				qs = append(qs, promQuery{filepath.Base(f) + ": " + p.Title, grafanaVars.Replace(tg.Expr)})
+			}
+		}
+		for _, v := range d.Templating.List {
+			if v.Type != "query" {
+				continue
+			}
+			q, _ := v.Query.(map[string]any)["query"].(string)
+			m := labelValues.FindStringSubmatch(q)
+			if m == nil {
+				t.Fatalf("%s: variable %s query %q is not label_values(selector, label)", f, v.Name, q)
+			}
+			// The variable lists the label's values of the selector's series.
+			qs = append(qs, promQuery{filepath.Base(f) + ": variable " + v.Name, fmt.Sprintf("count by (%s) (%s)", m[2], grafanaVars.Replace(m[1]))})
+		}
+	}
+	return qs
+}
+
+func alertQueries(t *testing.T) []promQuery {
+	t.Helper()
+	var doc struct {
+		Groups []struct {
+			Rules []struct {
+				Alert string `yaml:"alert"`
+				Expr  string `yaml:"expr"`
+			} `yaml:"rules"`
+		} `yaml:"groups"`
+	}
+	b, _ := os.ReadFile(filepath.Join(repo, "deploy", "prometheus", "alerts.yaml"))
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var qs []promQuery
+	for _, g := range doc.Groups {
+		for _, r := range g.Rules {
+			bare := finalComparison.ReplaceAllString(strings.TrimSpace(r.Expr), "")
+			if bare == strings.TrimSpace(r.Expr) {
+				t.Errorf("alert %s: expression %q has no final comparison to strip", r.Alert, r.Expr)
+			}
+			qs = append(qs, promQuery{"alert " + r.Alert, bare})
+		}
+	}
+	return qs
+}
+
+// TestQueriesOnRealPrometheus runs every dashboard query and every alert expression (without its
+// threshold) against a real Prometheus that scraped the operator during an end-to-end run
+// (helm/test/e2e.sh sets MAPBENCH_PROMETHEUS_URL): each must be valid PromQL and return series.
+func TestQueriesOnRealPrometheus(t *testing.T) {
+	base := os.Getenv("MAPBENCH_PROMETHEUS_URL")
+	if base == "" {
+		t.Skip("MAPBENCH_PROMETHEUS_URL not set: helm/test/e2e.sh runs this against a real Prometheus")
+	}
+	queries := append(dashboardQueries(t), alertQueries(t)...)
+	if len(queries) < 10 {
+		t.Fatalf("only %d queries found", len(queries))
+	}
+	client := &http.Client{Timeout: 10 * time.Second}
+	for _, q := range queries {
+		t.Run(q.source, func(t *testing.T) {
+			resp, err := client.Get(base + "/api/v1/query?query=" + url.QueryEscape(q.expr))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			var r struct {
+				Status string `json:"status"`
+				Error  string `json:"error"`
+				Data   struct {
+					Result []json.RawMessage `json:"result"`
+				} `json:"data"`
+			}
+			if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
+				t.Fatal(err)
+			}
+			if r.Status != "success" {
+				t.Fatalf("invalid query %q: %s", q.expr, r.Error)
+			}
+			if len(r.Data.Result) == 0 {
+				t.Errorf("query %q returned no series", q.expr)
+			} else {
+				t.Logf("%d series: %s", len(r.Data.Result), q.expr)
+			}
+		})
+	}
+}
+
+// TestQueryExtraction keeps the extraction itself honest without a Prometheus.
+func TestQueryExtraction(t *testing.T) {
+	qs := dashboardQueries(t)
+	for _, q := range qs {
+		if strings.Contains(q.expr, "$") {
+			t.Errorf("%s: unreplaced variable in %q", q.source, q.expr)
+		}
+	}
+	if len(qs) < 15 {
+		t.Errorf("only %d dashboard queries found", len(qs))
+	}
+	for _, q := range alertQueries(t) {
+		if finalComparison.MatchString(q.expr) {
+			t.Errorf("%s still ends in a comparison: %q", q.source, q.expr)
+		}
+	}
+}
+
+// TestDashboardQueriesParse checks every dashboard query is valid PromQL without a server: each
+// becomes a recording rule and `promtool check rules` parses them ($PROMTOOL, set by run.sh).
+func TestDashboardQueriesParse(t *testing.T) {
+	promtool := os.Getenv("PROMTOOL")
+	if promtool == "" {
+		t.Skip("PROMTOOL not set (helm/test/run.sh sets it from hack/tools/prometheus.sh)")
+	}
+	var rules []map[string]string
+	for i, q := range dashboardQueries(t) {
+		rules = append(rules, map[string]string{"record": fmt.Sprintf("mapbench:dashboard_query_%d", i), "expr": q.expr})
+	}
+	b, _ := yaml.Marshal(map[string]any{"groups": []any{map[string]any{"name": "dashboards", "rules": rules}}})
+	f := filepath.Join(t.TempDir(), "dashboards.rules.yaml")
+	if err := os.WriteFile(f, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(promtool, "check", "rules", f).CombinedOutput()
+	if err != nil {
+		t.Fatalf("promtool check rules on the dashboard queries: %v\n%s", err, out)
+	}
+	t.Logf("%s", out)
+}
