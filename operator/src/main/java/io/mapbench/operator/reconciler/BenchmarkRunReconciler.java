@@ -7,15 +7,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -51,12 +50,27 @@ import io.mapbench.operator.dependent.RemoteNames;
 import io.mapbench.operator.dependent.RunRef;
 import io.mapbench.operator.dependent.WorkloadJobBuilder;
 import io.mapbench.operator.placement.Placement;
+import io.mapbench.operator.placement.PlacementOutcome;
+import io.mapbench.operator.metrics.MapbenchMetrics;
+import io.mapbench.operator.status.RunObservations;
+import io.mapbench.operator.status.RunStatusAggregator;
+import io.mapbench.operator.status.StatusTransition;
+import io.mapbench.operator.api.v1alpha1.ClaimStatus;
+import io.mapbench.operator.api.v1alpha1.PolicyDecision;
+import io.mapbench.operator.api.v1alpha1.PolicyViolation;
+import io.mapbench.operator.policy.AdmissionFacts;
+import io.mapbench.operator.policy.PolicyEventSource;
+import io.mapbench.operator.policy.PolicyStore;
+import io.mapbench.operator.policy.PolicyVerdict;
 import io.mapbench.operator.remote.HubIdentity;
 import io.mapbench.operator.remote.RemoteClusterGateway;
 import io.mapbench.operator.results.ClaimEntries;
 import io.mapbench.operator.results.ResultReader;
 import io.mapbench.operator.results.ResultSchema;
+import io.mapbench.operator.work.Catalog;
 import io.mapbench.operator.work.GoDuration;
+import io.mapbench.operator.work.WorkEstimate;
+import io.mapbench.operator.work.WorkPlan;
 
 /**
  * Reconciles a BenchmarkRun across member clusters (DESIGN.md "Flow of one run"): placement ->
@@ -80,17 +94,18 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
     private final HubIdentity hubIdentity;
     private final MapbenchConfig config;
     private final KubernetesClient hub;
-    private final AdmissionGate gate = new AdmissionGate();
+    private final PolicyStore policy;
+    private final Catalog catalog = Catalog.bundled();
     private final GoVersionResolver goVersions;
     private final ResultCollector collector;
     private final RunEvents events;
-    private final PolicyInput policyInput;
+    private final RunStatusAggregator aggregator;
+    private final MapbenchMetrics metrics;
     private InformerEventSource<MemberCluster, BenchmarkRun> memberClusters;
-    private InformerEventSource<ConfigMap, BenchmarkRun> policyConfigMaps;
 
     @Inject
     public BenchmarkRunReconciler(RemoteClusterGateway gateway, HubIdentity hubIdentity, MapbenchConfig config,
-            KubernetesClient hub) {
+            KubernetesClient hub, PolicyStore policy, MapbenchMetrics metrics) {
         this.gateway = gateway;
         this.hubIdentity = hubIdentity;
         this.config = config;
@@ -99,7 +114,9 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
         this.collector = new ResultCollector(gateway, hub,
                 new ResultReader(ResultSchema.bundled(), config.resultSizeLimit().asLongValue()));
         this.events = new RunEvents(hub);
-        this.policyInput = new PolicyInput(hub);
+        this.policy = policy;
+        this.aggregator = new RunStatusAggregator(config.unreachableDeadline());
+        this.metrics = metrics;
     }
 
     @Override
@@ -114,116 +131,99 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
                         .map(ResourceID::fromResource)
                         .collect(Collectors.toSet()))
                 .build(), context);
-        // A new, fixed or removed policy re-judges every run that has not been admitted yet.
-        policyConfigMaps = new InformerEventSource<>(InformerEventSourceConfiguration
-                .from(ConfigMap.class, BenchmarkRun.class)
-                .withName("policy-configmaps")
-                .withNamespaces(Set.of(config.operatorNamespace()))
-                .withLabelSelector(AdmissionGate.POLICY_LABEL)
-                .withSecondaryToPrimaryMapper(cm -> context.getPrimaryCache().list()
-                        .filter(BenchmarkRunReconciler::unassigned)
-                        .map(ResourceID::fromResource)
-                        .collect(Collectors.toSet()))
-                .build(), context);
-        return List.of(memberClusters, policyConfigMaps, new RemoteRunEventSource(gateway));
+        // A new, fixed or removed policy (once swapped in by the PolicyStore) re-judges every run
+        // that has not been admitted yet.
+        PolicyEventSource policyChanges = new PolicyEventSource(policy, () -> context.getPrimaryCache().list()
+                .filter(BenchmarkRunReconciler::unassigned)
+                .map(ResourceID::fromResource)
+                .collect(Collectors.toSet()));
+        return List.of(memberClusters, policyChanges, new RemoteRunEventSource(gateway));
     }
 
     @Override
     public UpdateControl<BenchmarkRun> reconcile(BenchmarkRun run, Context<BenchmarkRun> context) {
         BenchmarkRunStatus old = run.getStatus() == null ? new BenchmarkRunStatus() : run.getStatus();
-        BenchmarkRunStatus status = hub.getKubernetesSerialization().clone(old);
-        status.setObservedGeneration(run.getMetadata().getGeneration());
         Instant now = Instant.now();
         Step step;
-        if (status.getAssignment() == null) {
-            step = admit(run, status, context, now);
-        } else if (status.getPhase() != null && status.getPhase().isFinished()) {
-            step = afterFinish(run, status, now);
+        if (old.getAssignment() == null) {
+            step = admit(run, old, context, now);
+        } else if (old.getPhase() != null && old.getPhase().isFinished()) {
+            step = afterFinish(run, old, now);
         } else {
-            step = progress(run, status, now);
+            step = progress(run, old, now);
         }
-        return finish(run, old, status, step);
+        return finish(run, old, step);
     }
 
     // ---------------------------------------------------------------------------------- admission
 
-    private Step admit(BenchmarkRun run, BenchmarkRunStatus status, Context<BenchmarkRun> context, Instant now) {
-        Long gen = run.getMetadata().getGeneration();
+    private Step admit(BenchmarkRun run, BenchmarkRunStatus old, Context<BenchmarkRun> context, Instant now) {
+        long gen = run.getMetadata().getGeneration();
         List<String> resolved = new ArrayList<>();
         List<String> requested = run.getSpec().getGoVersions();
         for (int i = 0; i < requested.size(); i++) {
             Optional<String> r = goVersions.resolve(requested.get(i));
             if (r.isEmpty()) {
-                status.setPhase(RunPhase.Pending);
-                RunConditions.set(status, ConditionTypes.ADMITTED, ConditionStatus.False, ConditionReasons.INVALID_SPEC,
-                        "spec.goVersions[" + i + "]: '" + requested.get(i) + "' is not supported; supported: "
-                                + String.join(", ", goVersions.supported()) + " (or their 1.N prefixes)", gen, now);
-                return Step.done();
+                return Step.of(new RunObservations(gen, now, "spec.goVersions[" + i + "]: '" + requested.get(i)
+                        + "' is not supported; supported: " + String.join(", ", goVersions.supported())
+                        + " (or their 1.N prefixes)", null, null, null, null, null));
             }
             resolved.add(r.get());
         }
 
         List<MemberCluster> clusters = memberClusters.list().toList();
         List<BenchmarkRun> runs = context.getPrimaryCache().list().toList();
-        var outcome = Placement.propose(run, clusters, runs);
-        if (!(outcome instanceof io.mapbench.operator.placement.PlacementOutcome.Assigned assigned)) {
-            status.setPhase(RunPhase.Pending);
-            RunConditions.set(status, ConditionTypes.SCHEDULED, ConditionStatus.False, outcome.reason(),
-                    outcome.message(), gen, now);
+        PlacementOutcome outcome = Placement.propose(run, clusters, runs);
+        if (!(outcome instanceof PlacementOutcome.Assigned assigned)) {
+            Step step = Step.of(new RunObservations(gen, now, null, null, outcome, null, null, null));
             // NoMatchingCluster waits for a MemberCluster event; capacity is freed by other runs finishing.
-            return ConditionReasons.WAITING_FOR_CAPACITY.equals(outcome.reason()) ? Step.after(WAITING_RECHECK)
-                    : Step.done();
+            return ConditionReasons.WAITING_FOR_CAPACITY.equals(outcome.reason()) ? step.atMost(WAITING_RECHECK) : step;
         }
 
-        AdmissionGate.Outcome decision;
-        if (!config.policy().enabled()) {
-            decision = null;
-        } else {
-            decision = gate.decide(policyConfigMaps.list().toList(),
-                    policyInput.build(run, assigned.clusters(), clusters, runs));
+        RunObservations.Admission admission;
+        if (run.getStatus() != null && run.getStatus().getPhase() == RunPhase.Denied && run.getStatus().getPolicy() != null
+                && Objects.equals(run.getStatus().getObservedGeneration(), run.getMetadata().getGeneration())
+                && policy.revision().isPresent()
+                && policy.revision().get().equals(run.getStatus().getPolicy().getRevision())) {
+            // Same spec, same policy: the denial stands (and is not counted again).
+            return Step.none();
         }
-        PolicyOutcomes.apply(status, decision, gen, now);
-        if (decision instanceof AdmissionGate.Outcome.Denied denied) {
-            status.setPhase(RunPhase.Denied);
-            return Step.done().withEvent(RunEvents.WARNING, ConditionReasons.POLICY_DENIED,
-                    "policy denied the run: " + denied.decision().violations().stream()
-                            .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")))
-                    .withDenials(denied.decision().violations().stream().map(v -> v.rule()).toList());
+        String ns = run.getMetadata().getNamespace();
+        PolicyVerdict verdict = policy.decide(run, AdmissionFacts.clusters(assigned.clusters(), clusters),
+                AdmissionFacts.namespace(run, hub.namespaces().withName(ns).get(), runs),
+                AdmissionFacts.estimate(WorkEstimate.of(catalog, WorkPlan.of(catalog, run.getSpec()),
+                        Math.max(1, requested.size()))));
+        if (verdict instanceof PolicyVerdict.Denied denied) {
+            List<PolicyViolation> violations = denied.violations().stream()
+                    .map(v -> new PolicyViolation(v.rule(), v.field() + ": " + v.message())).toList();
+            return Step.of(new RunObservations(gen, now, null, new RunObservations.Admission(PolicyDecision.Denied,
+                    violations, denied.revision(), null), outcome, null, null, null));
         }
-        if (decision instanceof AdmissionGate.Outcome.Unavailable unavailable) {
-            status.setPhase(RunPhase.Pending);
-            return Step.after(POLICY_RETRY).withEvent(RunEvents.WARNING, ConditionReasons.POLICY_UNAVAILABLE,
-                    unavailable.message());
+        if (verdict instanceof PolicyVerdict.Unavailable unavailable) {
+            return Step.of(new RunObservations(gen, now, null, new RunObservations.Admission(
+                    PolicyDecision.Unavailable, null, null, unavailable.message()), outcome, null, null, null))
+                    .atMost(POLICY_RETRY);
         }
+        admission = verdict instanceof PolicyVerdict.Allowed allowed
+                ? new RunObservations.Admission(PolicyDecision.Allowed, null, allowed.revision(), null)
+                : new RunObservations.Admission(PolicyDecision.Disabled, null, null, null);
 
         Assignment assignment = new Assignment();
         assignment.setClusters(new ArrayList<>(assigned.clusters()));
         assignment.setGoVersions(resolved);
         assignment.setAdmittedAt(now.truncatedTo(ChronoUnit.SECONDS).toString());
-        status.setAssignment(assignment);
-        status.setStartTime(assignment.getAdmittedAt());
-        status.setPhase(RunPhase.Scheduled);
-        RunConditions.set(status, ConditionTypes.SCHEDULED, ConditionStatus.True, ConditionReasons.ASSIGNED,
-                assigned.message() + " with Go " + String.join(", ", resolved), gen, now);
         RunRef ref = RunRef.of(hubIdentity.id(), run);
-        List<JobStatus> jobs = new ArrayList<>();
+        List<RunObservations.JobObservation> jobs = new ArrayList<>();
         for (String cluster : assignment.getClusters()) {
             for (String gv : resolved) {
-                JobStatus j = new JobStatus();
-                j.setCluster(cluster);
-                j.setGoVersion(gv);
-                j.setPhase(JobPhase.Pending);
-                j.setJobName(RemoteNames.jobName(ref, cluster, gv));
-                jobs.add(j);
+                jobs.add(new RunObservations.JobObservation(cluster, gv, JobPhase.Pending,
+                        RemoteNames.jobName(ref, cluster, gv), null, null, null, null, null, null, null, null, null, null));
             }
         }
-        status.setJobs(jobs);
-        RunConditions.summarize(status, gen, now);
         // Dispatch in the next reconcile, after the assignment is stored: a crash in between can
         // then never dispatch an assignment the hub does not know about.
-        return Step.after(Duration.ofMillis(50)).withEvent(RunEvents.NORMAL, "Scheduled",
-                "admitted (" + status.getPolicy().getDecision() + ") and placed on " + String.join(", ", assignment.getClusters())
-                        + " with Go " + String.join(", ", resolved));
+        return Step.of(new RunObservations(gen, now, null, admission, outcome, assignment, jobs, null))
+                .atMost(Duration.ofMillis(50));
     }
 
     static boolean unassigned(BenchmarkRun run) {
@@ -233,40 +233,35 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
     // --------------------------------------------------------------------------- dispatch + watch
 
     private Step progress(BenchmarkRun run, BenchmarkRunStatus status, Instant now) {
+        List<ClaimStatus> claims = new ArrayList<>(status.getClaims());
         String hubId = hubIdentity.id();
         RunRef ref = RunRef.of(hubId, run);
         String uid = run.getMetadata().getUid();
-        Long gen = run.getMetadata().getGeneration();
+        long gen = run.getMetadata().getGeneration();
         Map<String, MemberCluster> clusters = memberClusters.list()
                 .collect(Collectors.toMap(mc -> mc.getMetadata().getName(), mc -> mc));
         DispatchSettings settings = new DispatchSettings(hubId, config.imageRepository(),
                 new Quantity(config.workload().cpu()), new Quantity(config.workload().memory()));
         Map<String, JobStatus> previous = new HashMap<>();
         status.getJobs().forEach(j -> previous.put(j.getCluster() + "/" + j.getGoVersion(), j));
-        List<JobStatus> jobs = new ArrayList<>();
-        Step step = Step.done();
+        List<RunObservations.JobObservation> jobs = new ArrayList<>();
+        Step step = Step.none();
 
         for (String cluster : status.getAssignment().getClusters()) {
             MemberCluster mc = clusters.get(cluster);
             List<JobStatus> olds = status.getAssignment().getGoVersions().stream()
                     .map(gv -> previous.getOrDefault(cluster + "/" + gv, pending(ref, cluster, gv))).toList();
             boolean wasAllDone = olds.stream().allMatch(j -> j.getPhase() != null && j.getPhase().isFinished());
-            if (mc == null || !RunConditions.isReady(mc) || !gateway.isSynced(cluster)) {
-                Instant since = RunConditions.notReadySince(mc, now);
+            if (mc == null || !MemberReadiness.isReady(mc) || !gateway.isSynced(cluster)) {
+                Instant since = MemberReadiness.notReadySince(mc, now);
                 Instant lostAt = since.plus(config.unreachableDeadline());
                 for (JobStatus j : olds) {
-                    JobStatus next = JobObserver.copy(j);
                     if (!j.getPhase().isFinished()) {
-                        if (!now.isBefore(lostAt)) {
-                            next.setPhase(JobPhase.Lost);
-                            next.setCompletionTime(now.truncatedTo(ChronoUnit.SECONDS).toString());
-                            next.setMessage("member cluster " + cluster + " unreachable since " + since.truncatedTo(
-                                    ChronoUnit.SECONDS) + " (longer than " + config.unreachableDeadline().toSeconds() + "s)");
-                        } else {
+                        jobs.add(RunObservations.JobObservation.unreachable(cluster, j.getGoVersion(), since));
+                        if (now.isBefore(lostAt)) {
                             step = step.atMost(Duration.between(now, lostAt).plusSeconds(1));
                         }
                     }
-                    jobs.add(next);
                 }
                 continue;
             }
@@ -302,41 +297,34 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
                 List<Pod> pods = remotePods.stream().filter(p -> ownedBy(p, job.get())).toList();
                 JobStatus next = JobObserver.observe(prev, job, pods, mc);
                 if (next.getPhase() == JobPhase.Succeeded && next.getResultName() == null) {
-                    collect(run, status, next, cluster, pods, hubId);
-                    if (next.getPhase().isFinished()) {
-                        step = step.withEvent(next.getPhase() == JobPhase.Succeeded ? RunEvents.NORMAL : RunEvents.WARNING,
-                                "Job" + next.getPhase(), cluster + " Go " + next.getGoVersion() + ": "
-                                        + (next.getResultName() != null ? "result " + next.getResultName() : next.getMessage()));
-                    }
-                } else if (next.getPhase().isFinished()) {
-                    step = step.withEvent(RunEvents.WARNING, "Job" + next.getPhase(),
-                            cluster + " Go " + next.getGoVersion() + ": " + next.getMessage());
+                    collect(run, claims, next, cluster, pods, hubId);
                 }
                 now_.add(next);
             }
             if (dispatched) {
                 DisruptionBudgetBuilder.build(run, mc, olds.size(), settings).ifPresent(pdb -> gateway.apply(cluster, pdb));
-                step = step.withEvent(RunEvents.NORMAL, "Dispatched", "Jobs, record ConfigMaps and budget applied in "
-                        + cluster);
+                step = step.withEvent(RunEvents.NORMAL, "Dispatched", "Jobs and record ConfigMaps applied in "
+                        + cluster + " (with a PodDisruptionBudget unless spec.disruption allows eviction)");
             }
             boolean allDone = now_.stream().allMatch(j -> j.getPhase().isFinished());
             if (allDone && !wasAllDone) {
                 // The cluster's benchmark pods have ended: its budget must not block node drains any longer.
                 gateway.deleteBudgets(cluster, uid);
             }
-            jobs.addAll(now_);
+            now_.forEach(j -> jobs.add(observation(j)));
         }
-        status.setJobs(jobs);
-        RunConditions.summarize(status, gen, now);
-        if (status.getPhase().isFinished()) {
-            step = step.withEvent(status.getPhase() == RunPhase.Succeeded ? RunEvents.NORMAL : RunEvents.WARNING,
-                    "Run" + status.getPhase(), status.getJobsSummary())
-                    .atMost(ttl(run).isZero() ? Duration.ofMillis(50) : ttl(run));
-        }
-        return step;
+        return step.observing(new RunObservations(gen, now, null, null, null, null, jobs, claims))
+                // A run that just finished comes back when its ttlAfterFinished expires.
+                .atMost(ttl(run).isZero() ? Duration.ofSeconds(1) : ttl(run).plusSeconds(1));
     }
 
-    private void collect(BenchmarkRun run, BenchmarkRunStatus status, JobStatus job, String cluster, List<Pod> pods,
+    private static RunObservations.JobObservation observation(JobStatus j) {
+        return new RunObservations.JobObservation(j.getCluster(), j.getGoVersion(), j.getPhase(), j.getJobName(),
+                j.getJobUid(), j.getNode(), j.getNodeArch(), j.getArch(), j.getAttempts(), j.getStartTime(),
+                j.getCompletionTime(), j.getMessage(), j.getResultName(), null);
+    }
+
+    private void collect(BenchmarkRun run, List<ClaimStatus> claims, JobStatus job, String cluster, List<Pod> pods,
             String hubId) {
         Optional<Pod> pod = JobObserver.succeededPod(pods);
         if (pod.isEmpty()) {
@@ -349,7 +337,11 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
         if (outcome instanceof ResultCollector.Outcome.Collected c) {
             job.setResultName(c.resultName());
             job.setArch(c.document().environment().goarch());
-            status.setClaims(ClaimEntries.merge(status.getClaims(), cluster, job.getGoVersion(), c.document().claims()));
+            List<ClaimStatus> merged = ClaimEntries.merge(claims, cluster, job.getGoVersion(), c.document().claims());
+            claims.clear();
+            claims.addAll(merged);
+            metrics.recordResult(run.getMetadata().getNamespace(), run.getMetadata().getName(), cluster,
+                    job.getGoVersion(), c.document());
         } else if (outcome instanceof ResultCollector.Outcome.Invalid invalid) {
             job.setPhase(JobPhase.Failed);
             job.setMessage(invalid.message());
@@ -376,10 +368,10 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
         Instant finished = status.getCompletionTime() == null ? now : Instant.parse(status.getCompletionTime());
         Instant expiry = finished.plus(ttl(run));
         if (now.isBefore(expiry)) {
-            return Step.after(Duration.between(now, expiry).plusSeconds(1));
+            return Step.none().atMost(Duration.between(now, expiry).plusSeconds(1));
         }
         String uid = run.getMetadata().getUid();
-        Step step = Step.done();
+        Step step = Step.none();
         for (String cluster : status.getAssignment().getClusters()) {
             if (gateway.cachedJobs(cluster, uid).isEmpty() && gateway.isSynced(cluster)) {
                 continue;
@@ -405,6 +397,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
 
     @Override
     public DeleteControl cleanup(BenchmarkRun run, Context<BenchmarkRun> context) {
+        metrics.removeRun(run.getMetadata().getNamespace(), run.getMetadata().getName());
         BenchmarkRunStatus status = run.getStatus();
         if (status == null || status.getAssignment() == null) {
             return DeleteControl.defaultDelete();
@@ -436,45 +429,57 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
 
     // ------------------------------------------------------------------------------ status writing
 
-    private UpdateControl<BenchmarkRun> finish(BenchmarkRun run, BenchmarkRunStatus old, BenchmarkRunStatus status,
-            Step step) {
-        step.events().forEach(e -> events.record(run, e.type(), e.reason(), e.message()));
-        boolean changed = !hub.getKubernetesSerialization().asJson(old)
-                .equals(hub.getKubernetesSerialization().asJson(status));
-        UpdateControl<BenchmarkRun> control;
-        if (changed) {
-            run.setStatus(status);
-            control = UpdateControl.patchStatus(run);
-        } else {
-            control = UpdateControl.noUpdate();
+    private UpdateControl<BenchmarkRun> finish(BenchmarkRun run, BenchmarkRunStatus old, Step step) {
+        UpdateControl<BenchmarkRun> control = UpdateControl.noUpdate();
+        if (step.observations() != null) {
+            RunStatusAggregator.Result result = aggregator.aggregate(old, step.observations());
+            if (result.changed()) {
+                // Events only for real transitions: a re-reconcile that changes nothing records nothing.
+                step.events().forEach(e -> events.record(run, e.type(), e.reason(), e.message()));
+                for (StatusTransition t : result.transitions()) {
+                    events.record(run, t.warning() ? RunEvents.WARNING : RunEvents.NORMAL, t.reason(),
+                            t.subject() + ": " + (t.from() == null ? "" : t.from() + " -> ") + t.to()
+                                    + (t.message() == null || t.message().isEmpty() ? "" : ": " + t.message()));
+                }
+                if (result.status().getPhase().isFinished() && (old.getPhase() == null || !old.getPhase().isFinished())) {
+                    metrics.runFinished(result.status().getPhase());
+                }
+                run.setStatus(result.status());
+                control = UpdateControl.patchStatus(run);
+            }
         }
-        step.reschedule().ifPresent(d -> control.rescheduleAfter(d.toMillis()));
+        if (step.reschedule().isPresent()) {
+            control.rescheduleAfter(step.reschedule().get().toMillis());
+        }
         return control;
     }
 
-    /** What a reconcile decided besides the status: when to look again, which Events to record. */
-    record Step(Optional<Duration> reschedule, List<RunEvent> events, List<String> denials) {
-        static Step done() {
-            return new Step(Optional.empty(), List.of(), List.of());
+    /**
+     * What a reconcile decided: the observations for the status aggregator (null: status
+     * untouched), when to look again, extra Events (dispatch, cleanup).
+     */
+    record Step(RunObservations observations, Optional<Duration> reschedule, List<RunEvent> events) {
+        static Step none() {
+            return new Step(null, Optional.empty(), List.of());
         }
 
-        static Step after(Duration d) {
-            return done().atMost(d);
+        static Step of(RunObservations observations) {
+            return none().observing(observations);
+        }
+
+        Step observing(RunObservations obs) {
+            return new Step(obs, reschedule, events);
         }
 
         Step atMost(Duration d) {
             Duration next = reschedule.map(r -> r.compareTo(d) < 0 ? r : d).orElse(d);
-            return new Step(Optional.of(next), events, denials);
+            return new Step(observations, Optional.of(next), events);
         }
 
         Step withEvent(String type, String reason, String message) {
             List<RunEvent> all = new ArrayList<>(events);
             all.add(new RunEvent(type, reason, message));
-            return new Step(reschedule, all, denials);
-        }
-
-        Step withDenials(List<String> rules) {
-            return new Step(reschedule, events, rules);
+            return new Step(observations, reschedule, all);
         }
     }
 
