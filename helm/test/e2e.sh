@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# End-to-end test of the chart on local clusters of its own (own state directory and ports, so
+# it never disturbs the shared development clusters or another operator):
+#  1. clusters hub, cloud-1, edge-k3s-1 up; `helm install` (CRDs from the chart) with the operator
+#     running in-cluster on the hub as the chart's ServiceAccount, under the chart's RBAC only;
+#  2. a real Prometheus on loopback scrapes the operator during the whole test;
+#  3. cloud-1 and edge-k3s-1 onboarded (deploy/member/onboard.sh); an example run to Succeeded,
+#     a run the policy denies, a run that fails; no "forbidden" in the operator log;
+#  4. `helm test`; every dashboard query and alert expression returns series from the scrape;
+#     `promtool check metrics` clean for mapbench_* series;
+#  5. hack/upgrade-crds.sh + `helm upgrade` (changed setting rolls the operator, health UP again);
+#  6. `helm uninstall` while a run exists: the pre-delete hook deletes runs through the operator's
+#     finalizer; no BenchmarkRun and no remote Job remain.
+# Environment: MAPBENCH_E2E_PORT_BASE (default 29000), MAPBENCH_E2E_KEEP=1 keeps the clusters up,
+# MAPBENCH_E2E_CHART (default helm/mapbench-operator; e.g. a packaged .tgz to test the package).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+export MAPBENCH_CLUSTERS_DIR="$repo/.local/helm-e2e/clusters"
+export MAPBENCH_PORT_BASE="${MAPBENCH_E2E_PORT_BASE:-29000}"
+op_port=$((MAPBENCH_PORT_BASE + 50))
+prom_port=$((MAPBENCH_PORT_BASE + 51))
+work="$repo/.local/helm-e2e/work"
+ns=mapbench-system
+chart="${MAPBENCH_E2E_CHART:-$repo/helm/mapbench-operator}"
+t0=$(date +%s)
+log() { echo "e2e [$(( $(date +%s) - t0 ))s]: $*"; }
+fail() { echo "e2e FAILED: $*" >&2; dump; exit 1; }
+
+HELM="$("$repo/hack/tools/helm.sh" | tail -n1)"
+KUBECTL="$(dirname "$("$repo/deploy/local/kube/build.sh" | tail -n1)")/kubectl"
+export KUBECTL
+PROM_BIN="$("$repo/hack/tools/prometheus.sh" | tail -n1)"
+[[ -f "$repo/operator/target/quarkus-app/quarkus-run.jar" ]] \
+  || { echo "e2e: operator/target/quarkus-app/quarkus-run.jar missing: build it (./mvnw -B -pl operator -am package -DskipTests)" >&2; exit 1; }
+# The example run uses Go 1.23 and 1.26 on an amd64 cloud node and an arm64 edge node.
+for bin in go1.23.12/amd64 go1.23.12/arm64 go1.26.8/amd64 go1.26.8/arm64; do
+  [[ -x "$repo/workload/bin/$bin/mapbench" ]] \
+    || { echo "e2e: workload/bin/$bin/mapbench missing: build it (workload/build.sh --arch amd64,arm64)" >&2; exit 1; }
+done
+
+clusters() { "$repo/deploy/local/clusters" "$@"; }
+log "local clusters (state $MAPBENCH_CLUSTERS_DIR, ports from $MAPBENCH_PORT_BASE)"
+clusters up >/dev/null
+HUB="$(clusters kubeconfig hub)"
+hub() { "$KUBECTL" --kubeconfig "$HUB" "$@"; }
+mkdir -p "$work"
+prom_pid=""
+cleanup() {
+  [[ -n "$prom_pid" ]] && kill "$prom_pid" 2>/dev/null || true
+  if [[ "${MAPBENCH_E2E_KEEP:-0}" != 1 ]]; then
+    "$HELM" --kubeconfig "$HUB" uninstall mb -n "$ns" --no-hooks >/dev/null 2>&1 || true
+    clusters down >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT
+dump() {
+  echo "--- runs"; hub get benchmarkruns -A -o wide 2>&1 | head -20 || true
+  echo "--- memberclusters"; hub get memberclusters 2>&1 || true
+  echo "--- operator pods"; hub -n "$ns" get pods -o wide 2>&1 || true
+  echo "--- operator log (tail)"; hub -n "$ns" logs deploy/mb-mapbench-operator --tail=60 2>&1 || true
+}
+
+# Start from a clean hub: a previous failed run may have left the release or runs behind.
+if "$HELM" --kubeconfig "$HUB" status mb -n "$ns" >/dev/null 2>&1; then
+  log "removing a leftover release"
+  "$HELM" --kubeconfig "$HUB" uninstall mb -n "$ns" --wait --timeout 3m >/dev/null || true
+fi
+
+# Locally the hook images are the shell image running host programs (deploy/local/images.yaml);
+# pods are host processes, so the test pod reaches the operator on loopback.
+install_args=(
+  --set image.tag=e2e
+  --set operator.httpPort="$op_port" --set metrics.service.port="$op_port"
+  --set test.host=127.0.0.1
+  --set cleanupOnUninstall.image=mapbench.local/shell --set cleanupOnUninstall.kubectl="$KUBECTL"
+  --set operator.unreachableDeadline=1m
+)
+log "helm install"
+"$HELM" --kubeconfig "$HUB" install mb "$chart" -n "$ns" --create-namespace \
+  "${install_args[@]}" --wait --timeout 5m || fail "helm install"
+
+log "prometheus on 127.0.0.1:$prom_port scraping the operator at 127.0.0.1:$op_port"
+rm -rf "$work/prometheus" && mkdir -p "$work/prometheus"
+cp "$repo/deploy/prometheus/alerts.yaml" "$work/prometheus/alerts.yaml"
+cat >"$work/prometheus/prometheus.yml" <<PROM
+global: {scrape_interval: 2s, evaluation_interval: 2s}
+rule_files: [alerts.yaml]
+scrape_configs:
+  - job_name: mapbench-operator
+    metrics_path: /q/metrics
+    static_configs: [{targets: ["127.0.0.1:$op_port"]}]
+PROM
+"$PROM_BIN/prometheus" --config.file="$work/prometheus/prometheus.yml" --storage.tsdb.path="$work/prometheus/data" \
+  --web.listen-address="127.0.0.1:$prom_port" >"$work/prometheus/prometheus.log" 2>&1 &
+prom_pid=$!
+
+wait_health() {
+  for _ in $(seq 1 90); do
+    curl -fsS "http://127.0.0.1:$op_port/q/health/ready" >/dev/null 2>&1 && return 0
+    sleep 2
+  done
+  return 1
+}
+wait_health || fail "operator not ready on 127.0.0.1:$op_port"
+
+log "onboarding cloud-1 and edge-k3s-1"
+"$repo/deploy/member/onboard.sh" --name cloud-1 --member-kubeconfig "$(clusters kubeconfig cloud-1)" \
+  --hub-kubeconfig "$HUB" --operator-namespace "$ns" --tier cloud >/dev/null
+"$repo/deploy/member/onboard.sh" --name edge-k3s-1 --member-kubeconfig "$(clusters kubeconfig edge-k3s-1)" \
+  --hub-kubeconfig "$HUB" --operator-namespace "$ns" --tier edge >/dev/null
+hub wait --for=condition=Ready membercluster/cloud-1 membercluster/edge-k3s-1 --timeout=120s >/dev/null \
+  || fail "member clusters not Ready"
+
+# Runs: one allowed (namespace may use edge clusters), the same one denied (namespace not
+# labelled for edge), one failing (a scenario the workload rejects).
+hub create namespace e2e-runs --dry-run=client -o yaml | hub apply -f - >/dev/null
+hub label namespace e2e-runs mapbench.io/edge-allowed=true --overwrite >/dev/null
+hub create namespace e2e-denied --dry-run=client -o yaml | hub apply -f - >/dev/null
+hub -n e2e-runs apply -f "$repo/deploy/examples/smoke-cloud-and-edge.yaml" >/dev/null
+hub -n e2e-denied apply -f "$repo/deploy/examples/smoke-cloud-and-edge.yaml" >/dev/null
+hub -n e2e-runs apply -f - >/dev/null <<'RUN'
+apiVersion: mapbench.io/v1alpha1
+kind: BenchmarkRun
+metadata:
+  name: unknown-scenario
+spec:
+  scenarios: [no-such-scenario]
+  goVersions: ["1.26"]
+  repetitions: 3
+  placement: {clusters: [cloud-1]}
+  resources: {requests: {cpu: "1", memory: 512Mi}, limits: {cpu: "1", memory: 512Mi}}
+  timeout: 5m
+RUN
+
+phase() { hub -n "$1" get benchmarkrun "$2" -o jsonpath='{.status.phase}' 2>/dev/null || true; }
+wait_phase() { # ns name timeout-seconds phases...
+  local ns_="$1" name="$2" deadline=$(( $(date +%s) + $3 )); shift 3
+  while (( $(date +%s) < deadline )); do
+    local p; p="$(phase "$ns_" "$name")"
+    for want in "$@"; do [[ "$p" == "$want" ]] && { echo "$p"; return 0; }; done
+    sleep 5
+  done
+  echo "$(phase "$ns_" "$name")"; return 1
+}
+log "waiting for runs (smoke on cloud-1 + edge-k3s-1 under qemu)"
+p="$(wait_phase e2e-denied smoke-cloud-and-edge 120 Denied)" || fail "e2e-denied run is '$p', want Denied"
+p="$(wait_phase e2e-runs unknown-scenario 600 Failed PartiallySucceeded Succeeded)"; [[ "$p" == Failed ]] || fail "unknown-scenario run is '$p', want Failed"
+p="$(wait_phase e2e-runs smoke-cloud-and-edge 900 Succeeded PartiallySucceeded Failed)"; [[ "$p" == Succeeded ]] || fail "smoke run is '$p', want Succeeded"
+log "runs: smoke Succeeded, unknown-scenario Failed, edge run in an unlabelled namespace Denied"
+results="$(hub -n e2e-runs get benchmarkresults -o name | wc -l)"
+(( results >= 4 )) || fail "$results BenchmarkResults for the smoke run, want one per (cluster, Go version) = 4"
+
+if hub -n "$ns" logs deploy/mb-mapbench-operator 2>/dev/null | grep -Ei 'forbidden|is not allowed to|403' | head -5 | grep .; then
+  fail "the operator hit RBAC denials with the chart's permissions (above)"
+fi
+
+log "helm test"
+"$HELM" --kubeconfig "$HUB" test mb -n "$ns" --timeout 3m --logs || fail "helm test"
+
+log "dashboard and alert queries on the real scrape"
+sleep 70 # rate() windows of 1m need more than a minute of samples after the runs finished
+MAPBENCH_PROMETHEUS_URL="http://127.0.0.1:$prom_port" HELM="$HELM" \
+  go -C "$here" test -count=1 -run 'TestQueriesOnRealPrometheus' -v ./... || fail "dashboard/alert queries"
+curl -fsS "http://127.0.0.1:$op_port/q/metrics" | grep -E '^(# (HELP|TYPE) )?mapbench_' >"$work/mapbench-metrics.txt"
+[[ -s "$work/mapbench-metrics.txt" ]] || fail "no mapbench_* series at /q/metrics"
+"$PROM_BIN/promtool" check metrics <"$work/mapbench-metrics.txt" || fail "promtool check metrics found problems in mapbench_* series"
+log "promtool check metrics: clean ($(grep -vc '^#' "$work/mapbench-metrics.txt") mapbench_* samples)"
+
+log "CRD upgrade step + helm upgrade"
+"$repo/hack/upgrade-crds.sh" --kubeconfig "$HUB" >/dev/null || fail "hack/upgrade-crds.sh"
+old_pod="$(hub -n "$ns" get pods -l app.kubernetes.io/component=operator -o jsonpath='{.items[0].metadata.name}')"
+"$HELM" --kubeconfig "$HUB" upgrade mb "$chart" -n "$ns" "${install_args[@]}" \
+  --set operator.logLevel=DEBUG --wait --timeout 5m || fail "helm upgrade"
+new_pod="$(hub -n "$ns" get pods -l app.kubernetes.io/component=operator -o jsonpath='{.items[0].metadata.name}')"
+[[ "$new_pod" != "$old_pod" ]] || fail "helm upgrade with a changed setting did not roll the operator pod"
+wait_health || fail "operator not healthy after helm upgrade"
+[[ "$(phase e2e-runs smoke-cloud-and-edge)" == Succeeded ]] || fail "the finished run changed phase across the upgrade"
+
+log "helm uninstall while a run exists"
+hub -n e2e-runs apply -f - >/dev/null <<'RUN'
+apiVersion: mapbench.io/v1alpha1
+kind: BenchmarkRun
+metadata:
+  name: in-flight
+spec:
+  suite: smoke
+  goVersions: ["1.26"]
+  repetitions: 3
+  placement: {clusters: [cloud-1]}
+  resources: {requests: {cpu: "1", memory: 512Mi}, limits: {cpu: "1", memory: 512Mi}}
+  timeout: 5m
+RUN
+p="$(wait_phase e2e-runs in-flight 120 Scheduled Running Succeeded)" || fail "in-flight run is '$p'"
+"$HELM" --kubeconfig "$HUB" uninstall mb -n "$ns" --wait --timeout 5m || fail "helm uninstall"
+left="$(hub get benchmarkruns -A -o name 2>/dev/null | wc -l)"
+(( left == 0 )) || fail "$left BenchmarkRun(s) left after uninstall (stuck on finalizers?)"
+remote="$("$KUBECTL" --kubeconfig "$(clusters kubeconfig cloud-1)" -n mapbench-workloads get jobs -o name | wc -l)"
+(( remote == 0 )) || fail "$remote remote Job(s) left in cloud-1 after uninstall"
+log "uninstall: no BenchmarkRun left on the hub, no Job left in cloud-1"
+log "PASSED"
