@@ -60,7 +60,7 @@ class SharedDecisionCasesTest {
                 "size-cap", "work-budget");
     }
 
-    private static List<AdmissionDecision.Violation> violations(JsonNode decision) {
+    static List<AdmissionDecision.Violation> violations(JsonNode decision) {
         List<AdmissionDecision.Violation> out = new ArrayList<>();
         for (JsonNode v : decision.get("violations")) {
             out.add(new AdmissionDecision.Violation(v.get("rule").asText(), v.get("field").asText(),

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 /** One violated policy rule. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PolicyViolation {
-    @JsonPropertyDescription("Identifier of the rule, e.g. go_version_allowed.")
+    @JsonPropertyDescription("Identifier of the rule, e.g. size-cap (the rule label of mapbench_policy_denials_total).")
     private String rule;
+
+    @JsonPropertyDescription("The field to change, e.g. spec.matrix.sizes or spec.resources.limits.cpu.")
+    private String field;
 
     @JsonPropertyDescription("What is wrong and what to change.")
     private String message;
@@ -20,12 +23,26 @@ public class PolicyViolation {
         this.message = message;
     }
 
+    public PolicyViolation(String rule, String field, String message) {
+        this.rule = rule;
+        this.field = field;
+        this.message = message;
+    }
+
     public String getRule() {
         return rule;
     }
 
     public void setRule(String rule) {
         this.rule = rule;
+    }
+
+    public String getField() {
+        return field;
+    }
+
+    public void setField(String field) {
+        this.field = field;
     }
 
     public String getMessage() {
