@@ -1,5 +1,6 @@
 package io.mapbench.operator.metrics;
 
+import io.mapbench.operator.api.v1alpha1.BenchmarkRun;
 import io.mapbench.operator.api.v1alpha1.RunPhase;
 import io.mapbench.operator.results.ResultDocument;
 import io.micrometer.core.instrument.Counter;
@@ -9,11 +10,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * mapbench's own meters at /q/metrics (DESIGN.md "Metrics"). Gauges read values this class holds
@@ -44,6 +47,8 @@ public class MapbenchMetrics {
     private final Map<String, List<Series>> runSeries = new ConcurrentHashMap<>();
     private final Map<RunPhase, AtomicLong> runsByPhase = new EnumMap<>(RunPhase.class);
     private final Map<String, Series> clusterUp = new ConcurrentHashMap<>();
+    /** When bound, mapbench_runs{phase} is counted from these runs at scrape time (an informer cache). */
+    private volatile Supplier<? extends Collection<BenchmarkRun>> runSource;
 
     private record Series(Meter meter, AtomicDoubleHolder value) {
     }
@@ -70,7 +75,7 @@ public class MapbenchMetrics {
         for (RunPhase phase : RunPhase.values()) {
             AtomicLong count = new AtomicLong();
             runsByPhase.put(phase, count);
-            Gauge.builder(RUNS, count, AtomicLong::get)
+            Gauge.builder(RUNS, count, c -> countOf(phase, c))
                     .description("BenchmarkRuns on this hub by phase")
                     .tag("phase", phase.name())
                     .strongReference(true)
@@ -134,6 +139,28 @@ public class MapbenchMetrics {
         synchronized (series) {
             series.forEach(s -> registry.remove(s.meter()));
         }
+    }
+
+    /**
+     * Counts mapbench_runs{phase} from {@code runs} whenever Prometheus scrapes, e.g. from the
+     * BenchmarkRun informer cache, so the gauge is never stale and needs no update calls. A run
+     * without a phase yet counts as Pending.
+     */
+    public void countRunsFrom(Supplier<? extends Collection<BenchmarkRun>> runs) {
+        this.runSource = runs;
+    }
+
+    private double countOf(RunPhase phase, AtomicLong pushed) {
+        Supplier<? extends Collection<BenchmarkRun>> source = runSource;
+        if (source == null) {
+            return pushed.get();
+        }
+        return source.get().stream().filter(r -> phaseOf(r) == phase).count();
+    }
+
+    private static RunPhase phaseOf(BenchmarkRun run) {
+        RunPhase phase = run.getStatus() == null ? null : run.getStatus().getPhase();
+        return phase == null ? RunPhase.Pending : phase;
     }
 
     /** Sets mapbench_runs{phase} from a count of the hub's runs; phases not in the map become 0. */

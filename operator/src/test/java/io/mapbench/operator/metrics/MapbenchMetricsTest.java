@@ -3,6 +3,7 @@ package io.mapbench.operator.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mapbench.operator.api.v1alpha1.BenchmarkRun;
 import io.mapbench.operator.api.v1alpha1.RunPhase;
 import io.mapbench.operator.results.ResultDocument;
 import io.mapbench.operator.results.ResultExtractor;
@@ -11,7 +12,9 @@ import io.mapbench.operator.results.ResultSchema;
 import io.mapbench.operator.testfixtures.RunFixtures;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -103,5 +106,17 @@ class MapbenchMetricsTest {
                 .doesNotContain("tier=\"edge\"");
         metrics.removeMemberCluster("edge-k3s-1");
         assertThat(registry.scrape()).doesNotContain("mapbench_member_cluster_up{");
+    }
+
+    @Test
+    void runCountsCanBeReadFromALiveCollectionAtScrapeTime() {
+        List<BenchmarkRun> cache = new CopyOnWriteArrayList<>();
+        metrics.countRunsFrom(() -> cache);
+        cache.add(RunFixtures.run("a", "2026-11-25T08:00:00Z")); // no status yet: Pending
+        cache.add(RunFixtures.withPhase(RunFixtures.run("b", "2026-11-25T08:00:00Z"), RunPhase.Running));
+        cache.add(RunFixtures.withPhase(RunFixtures.run("c", "2026-11-25T08:00:00Z"), RunPhase.Running));
+        assertThat(registry.scrape()).contains("mapbench_runs{phase=\"Pending\",} 1.0").contains("mapbench_runs{phase=\"Running\",} 2.0");
+        cache.remove(1);
+        assertThat(registry.scrape()).contains("mapbench_runs{phase=\"Running\",} 1.0");
     }
 }
