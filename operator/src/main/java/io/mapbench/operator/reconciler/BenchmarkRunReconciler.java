@@ -183,9 +183,8 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
         RunObservations.Admission admission;
         if (run.getStatus() != null && run.getStatus().getPhase() == RunPhase.Denied && run.getStatus().getPolicy() != null
                 && Objects.equals(run.getStatus().getObservedGeneration(), run.getMetadata().getGeneration())
-                && policy.revision().isPresent()
-                && policy.revision().get().equals(run.getStatus().getPolicy().getRevision())) {
-            // Same spec, same policy: the denial stands (and is not counted again).
+                && policy.revision().map(r -> r.equals(run.getStatus().getPolicy().getRevision())).orElse(true)) {
+            // Same spec, same policy (or none loaded now): the denial stands (and is not counted again).
             return Step.none();
         }
         String ns = run.getMetadata().getNamespace();
@@ -195,7 +194,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
                         Math.max(1, requested.size()))));
         if (verdict instanceof PolicyVerdict.Denied denied) {
             List<PolicyViolation> violations = denied.violations().stream()
-                    .map(v -> new PolicyViolation(v.rule(), v.field() + ": " + v.message())).toList();
+                    .map(v -> new PolicyViolation(v.rule(), v.field(), v.message())).toList();
             return Step.of(new RunObservations(gen, now, null, new RunObservations.Admission(PolicyDecision.Denied,
                     violations, denied.revision(), null), outcome, null, null, null));
         }

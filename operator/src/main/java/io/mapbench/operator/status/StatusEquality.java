@@ -26,6 +26,7 @@ final class StatusEquality {
         }
         for (int i = 0; i < x.size(); i++) {
             if (!Objects.equals(x.get(i).getRule(), y.get(i).getRule())
+                    || !Objects.equals(x.get(i).getField(), y.get(i).getField())
                     || !Objects.equals(x.get(i).getMessage(), y.get(i).getMessage())) {
                 return false;
             }
