@@ -108,7 +108,6 @@ func isTerminal(p *corev1.Pod) bool {
 }
 
 func (w *worker) run(ctx context.Context) {
-	defer w.a.forget(w)
 	pod, _ := w.latest()
 	_, statErr := os.Stat(w.layout.Dir)
 	haveDir := statErr == nil
@@ -130,10 +129,12 @@ func (w *worker) run(ctx context.Context) {
 	defer tick.Stop()
 	for {
 		if w.step(ctx) {
+			w.a.forget(w)
 			return
 		}
 		select {
 		case <-ctx.Done():
+			// The agent is shutting down; it stops (or keeps) the processes itself.
 			return
 		case <-w.wake:
 		case <-tick.C:

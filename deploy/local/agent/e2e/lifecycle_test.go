@@ -144,3 +144,32 @@ func TestRestartedAgentAdoptsRunningPod(t *testing.T) {
 		t.Errorf("log across the agent restart: %q", got)
 	}
 }
+
+func TestOrderlyAgentStopStopsPodsAndSaysWhy(t *testing.T) {
+	const cluster = "hub"
+	ns := namespace(t, cluster)
+	createPod(t, cluster, shellPod(ns, "interrupted", "echo pid=$$$$; exec sleep 300"))
+	waitPod(t, cluster, ns, "interrupted", 30*time.Second, "Ready", ready)
+	var pid int
+	waitFor(t, 10*time.Second, "pid in the log", func() (bool, error) {
+		m := pidLine.FindStringSubmatch(podLog(t, cluster, ns, "interrupted", &corev1.PodLogOptions{}))
+		if m != nil {
+			pid, _ = strconv.Atoi(m[1])
+		}
+		return m != nil, nil
+	})
+	if out, err := clustersCmd("stop", cluster, "node-agent"); err != nil {
+		t.Fatalf("clusters stop: %v\n%s", err, out)
+	}
+	if processAlive(pid) {
+		t.Errorf("process %d still runs after an orderly agent stop", pid)
+	}
+	if out, err := clustersCmd("start", cluster, "node-agent"); err != nil {
+		t.Fatalf("clusters start: %v\n%s", err, out)
+	}
+	p := waitPod(t, cluster, ns, "interrupted", 30*time.Second, "terminal", terminal)
+	term := p.Status.ContainerStatuses[0].State.Terminated
+	if p.Status.Phase != corev1.PodFailed || term == nil || term.ExitCode != 143 || !strings.Contains(term.Message, "node agent shut down") {
+		t.Fatalf("phase %s terminated %+v", p.Status.Phase, term)
+	}
+}
