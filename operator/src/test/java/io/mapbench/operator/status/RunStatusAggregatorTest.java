@@ -285,4 +285,27 @@ class RunStatusAggregatorTest {
         BenchmarkRunStatus next = aggregator.aggregate(s, new RunObservations(1, T0, null, null, null, null, List.of(), null)).status();
         assertThat(next.getClaims()).as("null claims keep the old ones").hasSize(1);
     }
+
+    @Test
+    void fixedSpecAfterADenialIsAdmittedWithTransitions() {
+        Admission denied = new Admission(PolicyDecision.Denied, List.of(new PolicyViolation("size-cap", "remove sizes")), "rev-1", null);
+        BenchmarkRunStatus first = aggregator.aggregate(null, obs(T0, denied, new PlacementOutcome.Assigned(List.of("cloud-1")), null, null))
+                .status();
+        Admission allowed = new Admission(PolicyDecision.Allowed, List.of(), "rev-1", null);
+        Instant t1 = T0.plusSeconds(60);
+        var r = aggregator.aggregate(first, obs(t1, allowed, new PlacementOutcome.Assigned(List.of("cloud-1")), assignment(), null));
+        BenchmarkRunStatus s = r.status();
+        assertThat(s.getPhase()).isEqualTo(RunPhase.Scheduled);
+        assertThat(cond(s, "Admitted").getStatus()).isEqualTo(ConditionStatus.True);
+        assertThat(cond(s, "Admitted").getLastTransitionTime()).isEqualTo(t1.toString());
+        assertThat(s.getPolicy().getViolations()).isEmpty();
+        assertThat(s.getPolicy().getEvaluatedAt()).isEqualTo(t1.toString());
+        assertThat(r.transitions()).filteredOn(t -> t.subject().equals("phase")).singleElement().satisfies(t -> {
+            assertThat(t.from()).isEqualTo("Denied");
+            assertThat(t.to()).isEqualTo("Scheduled");
+            assertThat(t.warning()).isFalse();
+        });
+        assertThat(r.transitions()).filteredOn(t -> t.subject().equals("Admitted")).singleElement()
+                .satisfies(t -> assertThat(t.to()).isEqualTo("True"));
+    }
 }
