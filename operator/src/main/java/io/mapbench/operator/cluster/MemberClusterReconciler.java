@@ -29,6 +29,7 @@ import io.mapbench.operator.api.v1alpha1.MemberCluster;
 import io.mapbench.operator.api.v1alpha1.MemberClusterSpec;
 import io.mapbench.operator.api.v1alpha1.MemberClusterStatus;
 import io.mapbench.operator.config.MapbenchConfig;
+import io.mapbench.operator.metrics.MapbenchMetrics;
 import io.mapbench.operator.remote.ClusterProbe;
 import io.mapbench.operator.remote.HubIdentity;
 import io.mapbench.operator.remote.InvalidKubeconfigException;
@@ -56,18 +57,21 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
     private final RemoteClusterGateway gateway;
     private final HubIdentity hubIdentity;
     private final MapbenchConfig config;
+    private final MapbenchMetrics metrics;
     private final Clock clock;
 
     @Inject
-    public MemberClusterReconciler(RemoteClusterGateway gateway, HubIdentity hubIdentity, MapbenchConfig config) {
-        this(gateway, hubIdentity, config, Clock.systemUTC());
+    public MemberClusterReconciler(RemoteClusterGateway gateway, HubIdentity hubIdentity, MapbenchConfig config,
+            MapbenchMetrics metrics) {
+        this(gateway, hubIdentity, config, metrics, Clock.systemUTC());
     }
 
     MemberClusterReconciler(RemoteClusterGateway gateway, HubIdentity hubIdentity, MapbenchConfig config,
-            Clock clock) {
+            MapbenchMetrics metrics, Clock clock) {
         this.gateway = gateway;
         this.hubIdentity = hubIdentity;
         this.config = config;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -125,6 +129,9 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
             next = backoff(failures);
             LOG.debugf("member %s: probe failed (%d in a row): %s", name, failures, firstLine(e));
         }
+        String tier = mc.getMetadata().getLabels() == null ? ""
+                : mc.getMetadata().getLabels().getOrDefault(MemberCluster.TIER_LABEL, "");
+        metrics.memberClusterUp(name, tier, isReady(status));
         mc.setStatus(status);
         UpdateControl<MemberCluster> control = UpdateControl.patchStatus(mc);
         return control.rescheduleAfter(next.toMillis());
@@ -133,6 +140,7 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
     @Override
     public DeleteControl cleanup(MemberCluster mc, Context<MemberCluster> context) {
         gateway.disconnect(mc.getMetadata().getName());
+        metrics.removeMemberCluster(mc.getMetadata().getName());
         return DeleteControl.defaultDelete();
     }
 
