@@ -119,7 +119,8 @@ public final class LocalClusters {
         }
     }
 
-    static Path findRepoRoot() {
+    /** The checkout root: -Dmapbench.repo.root, or the nearest directory above with deploy/local/clusters.yaml. */
+    public static Path findRepoRoot() {
         String configured = System.getProperty(REPO_ROOT_PROPERTY);
         if (configured != null && !configured.isBlank()) {
             return requireCheckout(Path.of(configured).toAbsolutePath().normalize());

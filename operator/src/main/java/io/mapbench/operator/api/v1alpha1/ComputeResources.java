@@ -3,10 +3,13 @@ package io.mapbench.operator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Quantity;
 
 /** CPU and memory quantities, both required (a benchmark pod without either is not Guaranteed). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "isQuantity(string(self.cpu)) && isQuantity(string(self.memory))",
+        message = "cpu and memory must be Kubernetes quantities such as 1, 500m, 512Mi or 2Gi")
 public class ComputeResources {
     @Required
     @JsonPropertyDescription("CPU quantity, e.g. 1 or 2000m; whole CPUs keep benchmarks from sharing cores.")
