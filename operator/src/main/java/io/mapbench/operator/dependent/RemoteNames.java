@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * Deterministic names of the objects a run creates. Every name is at most 63 characters (Job names
@@ -17,6 +18,8 @@ public final class RemoteNames {
     public static final int MAX_LENGTH = 63;
     private static final int HASH_LENGTH = 8;
     private static final String PREFIX = "mb-";
+    private static final Pattern NOT_DNS = Pattern.compile("[^a-z0-9-]");
+    private static final Pattern TRAILING_DASHES = Pattern.compile("-+$");
 
     private RemoteNames() {
     }
@@ -48,12 +51,12 @@ public final class RemoteNames {
      * DNS-label characters, never ending in '-'.
      */
     static String name(String readable, String... identity) {
-        String clean = readable.toLowerCase().replaceAll("[^a-z0-9-]", "-");
+        String clean = NOT_DNS.matcher(readable.toLowerCase()).replaceAll("-");
         int room = MAX_LENGTH - HASH_LENGTH - 1;
         if (clean.length() > room) {
             clean = clean.substring(0, room);
         }
-        clean = clean.replaceAll("-+$", "");
+        clean = TRAILING_DASHES.matcher(clean).replaceAll("");
         return clean + "-" + hash(identity);
     }
 

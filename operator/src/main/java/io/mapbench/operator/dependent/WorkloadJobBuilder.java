@@ -119,7 +119,11 @@ public final class WorkloadJobBuilder {
     /** {@code <repository>/mapbench-workload:go1.N.P}; the run's repository wins over the configured one. */
     public static String image(BenchmarkRunSpec spec, DispatchSettings settings, String goVersion) {
         String repository = spec.getImageRepository() != null ? spec.getImageRepository() : settings.imageRepository();
-        return repository.replaceAll("/+$", "") + "/mapbench-workload:go" + goVersion;
+        int end = repository.length();
+        while (end > 0 && repository.charAt(end - 1) == '/') {
+            end--;
+        }
+        return repository.substring(0, end) + "/mapbench-workload:go" + goVersion;
     }
 
     /** The member's workload namespace (MemberCluster spec.namespace, CRD default mapbench-workloads). */
