@@ -85,18 +85,35 @@ func setupAndRun(m *testing.M) int {
 	}
 	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
 	env.kube = lines[len(lines)-1]
-	if env.base, err = freePortBase(); err != nil {
-		fmt.Fprintln(os.Stderr, "e2e:", err)
-		return 1
+	// Another checkout's tests may take ports of a slot between the check and `up`: try another.
+	for attempt := 1; ; attempt++ {
+		if env.base, err = freePortBase(); err != nil {
+			fmt.Fprintln(os.Stderr, "e2e:", err)
+			return 1
+		}
+		// Outside the test's temp dirs: etcd may still flush while they are removed.
+		if env.stateDir, err = os.MkdirTemp("", "mapbench-agent-e2e-"); err != nil {
+			fmt.Fprintln(os.Stderr, "e2e:", err)
+			return 1
+		}
+		start := time.Now()
+		upOut, upErr := clustersCmd("up", "hub", "edge-k3s-1")
+		fmt.Fprintf(os.Stderr, "e2e: clusters up hub edge-k3s-1 (state %s, ports %d+) in %.1fs\n%s", env.stateDir, env.base, time.Since(start).Seconds(), upOut)
+		if upErr == nil {
+			break
+		}
+		fmt.Fprintf(os.Stderr, "e2e: clusters up failed: %v\n", upErr)
+		for _, c := range []string{"hub", "edge-k3s-1"} {
+			log, _ := os.ReadFile(filepath.Join(env.stateDir, c, "logs", "node-agent.log"))
+			fmt.Fprintf(os.Stderr, "--- %s node-agent.log ---\n%s\n", c, log)
+		}
+		downOut, _ := clustersCmd("down")
+		fmt.Fprint(os.Stderr, downOut)
+		os.RemoveAll(env.stateDir)
+		if !strings.Contains(upOut, "is taken") || attempt == 3 {
+			return 1
+		}
 	}
-	// Outside the test's temp dirs: etcd may still flush while they are removed.
-	if env.stateDir, err = os.MkdirTemp("", "mapbench-agent-e2e-"); err != nil {
-		fmt.Fprintln(os.Stderr, "e2e:", err)
-		return 1
-	}
-	start := time.Now()
-	upOut, err := clustersCmd("up", "hub", "edge-k3s-1")
-	fmt.Fprintf(os.Stderr, "e2e: clusters up hub edge-k3s-1 (state %s, ports %d+) in %.1fs\n%s", env.stateDir, env.base, time.Since(start).Seconds(), upOut)
 	defer func() {
 		downOut, derr := clustersCmd("down")
 		fmt.Fprintf(os.Stderr, "e2e: clusters down: %v\n%s", derr, downOut)
@@ -104,14 +121,6 @@ func setupAndRun(m *testing.M) int {
 			os.RemoveAll(env.stateDir)
 		}
 	}()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "e2e: clusters up failed: %v\n", err)
-		for _, c := range []string{"hub", "edge-k3s-1"} {
-			log, _ := os.ReadFile(filepath.Join(env.stateDir, c, "logs", "node-agent.log"))
-			fmt.Fprintf(os.Stderr, "--- %s node-agent.log ---\n%s\n", c, log)
-		}
-		return 1
-	}
 	env.clients = map[string]kubernetes.Interface{}
 	for _, c := range []string{"hub", "edge-k3s-1"} {
 		cfg, err := clientcmd.BuildConfigFromFlags("", kubeconfig(c))
