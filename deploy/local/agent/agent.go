@@ -113,11 +113,12 @@ func (a *Agent) find(namespace, name string) *worker {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	var best *worker
+	var bestPod *corev1.Pod
 	for _, w := range a.workers {
 		p, gone := w.latest()
 		if p.Namespace == namespace && p.Name == name && !gone {
-			if best == nil || p.CreationTimestamp.After(best.pod.CreationTimestamp.Time) {
-				best = w
+			if best == nil || p.CreationTimestamp.After(bestPod.CreationTimestamp.Time) {
+				best, bestPod = w, p
 			}
 		}
 	}
