@@ -71,6 +71,8 @@ type worker struct {
 	startTime time.Time
 	vols      *volumeSetup
 	written   *corev1.PodStatus
+	lastErr   string // last status update error, to log it once rather than every tick
+	lastErrAt time.Time
 	finished  bool // terminal: nothing more is started
 }
 
@@ -568,11 +570,14 @@ func (w *worker) writeStatus(ctx context.Context) *corev1.PodStatus {
 		return err
 	})
 	if err != nil {
-		if !apierrors.IsNotFound(err) {
+		// Retried every tick; while the API server is down (a fault test) say so every 30 s only.
+		if !apierrors.IsNotFound(err) && (err.Error() != w.lastErr || time.Since(w.lastErrAt) > 30*time.Second) {
 			w.logf("status update: %v", err)
+			w.lastErr, w.lastErrAt = err.Error(), time.Now()
 		}
 		return nil
 	}
+	w.lastErr = ""
 	w.written = &st
 	return &st
 }
