@@ -270,10 +270,12 @@ public final class RunStatusAggregator {
             boolean sameStatus = was != null && was.getStatus() == want.getStatus();
             merged.add(new Condition(type, want.getStatus(), want.getReason(), want.getMessage(), generation,
                     sameStatus && was.getLastTransitionTime() != null ? was.getLastTransitionTime() : now));
-            if (!sameStatus) {
+            // A condition's first appearance is no transition: the phase transition tells that story,
+            // and a new run would otherwise record five Events at once.
+            if (was != null && !sameStatus) {
                 boolean warning = (type.equals(ConditionTypes.DEGRADED) && want.getStatus() == True)
                         || (type.equals(ConditionTypes.ADMITTED) && want.getStatus() == False);
-                transitions.add(new StatusTransition(type, was == null ? null : was.getStatus().name(), want.getStatus().name(),
+                transitions.add(new StatusTransition(type, was.getStatus().name(), want.getStatus().name(),
                         want.getReason(), want.getMessage(), warning));
             }
         }
