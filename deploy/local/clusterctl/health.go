@@ -47,15 +47,24 @@ func (c *Cluster) probe(component string) error {
 	case "scheduler":
 		return c.httpsOK(c.Ports.Scheduler, "/healthz")
 	case "node-agent":
+		// The Node may still say Ready from a previous agent run: the kubelet endpoint must
+		// answer too.
+		if err := dialOK(c.Ports.Kubelet); err != nil {
+			return fmt.Errorf("kubelet endpoint: %w", err)
+		}
 		return c.nodesReady()
 	case "proxy":
-		conn, err := net.DialTimeout("tcp", "127.0.0.1:"+strconv.Itoa(c.Ports.Proxy), time.Second)
-		if err != nil {
-			return err
-		}
-		return conn.Close()
+		return dialOK(c.Ports.Proxy)
 	}
 	return fmt.Errorf("no probe for %q", component)
+}
+
+func dialOK(port int) error {
+	conn, err := net.DialTimeout("tcp", "127.0.0.1:"+strconv.Itoa(port), time.Second)
+	if err != nil {
+		return err
+	}
+	return conn.Close()
 }
 
 func (c *Cluster) httpsOK(port int, path string) error {
