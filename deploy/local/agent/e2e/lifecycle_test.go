@@ -173,3 +173,22 @@ func TestOrderlyAgentStopStopsPodsAndSaysWhy(t *testing.T) {
 		t.Fatalf("phase %s terminated %+v", p.Status.Phase, term)
 	}
 }
+
+func TestPodStatusCatchesUpAfterAPIServerOutage(t *testing.T) {
+	const cluster = "hub"
+	ns := namespace(t, cluster)
+	createPod(t, cluster, shellPod(ns, "through-outage", "sleep 3; echo done; exit 5"))
+	waitPod(t, cluster, ns, "through-outage", 30*time.Second, "Ready", ready)
+	if out, err := clustersCmd("stop", cluster, "apiserver"); err != nil {
+		t.Fatalf("clusters stop apiserver: %v\n%s", err, out)
+	}
+	time.Sleep(5 * time.Second) // the process ends while nobody can be told
+	if out, err := clustersCmd("start", cluster, "apiserver"); err != nil {
+		t.Fatalf("clusters start apiserver: %v\n%s", err, out)
+	}
+	p := waitPod(t, cluster, ns, "through-outage", 60*time.Second, "terminal", terminal)
+	term := p.Status.ContainerStatuses[0].State.Terminated
+	if p.Status.Phase != corev1.PodFailed || term == nil || term.ExitCode != 5 {
+		t.Fatalf("phase %s terminated %+v, want Failed with exit 5", p.Status.Phase, term)
+	}
+}
