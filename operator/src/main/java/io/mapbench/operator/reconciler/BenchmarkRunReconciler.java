@@ -152,7 +152,19 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
         } else {
             step = progress(run, old, now);
         }
-        return finish(run, old, step);
+        UpdateControl<BenchmarkRun> control = finish(run, old, step);
+        publishRunCounts(context, run);
+        return control;
+    }
+
+    /** mapbench_runs{phase}: counted from the informer cache (this run with its new phase). */
+    private void publishRunCounts(Context<BenchmarkRun> context, BenchmarkRun current) {
+        Map<RunPhase, Long> counts = context.getPrimaryCache().list()
+                .map(r -> r.getMetadata().getUid().equals(current.getMetadata().getUid()) ? current : r)
+                .map(r -> r.getStatus() == null || r.getStatus().getPhase() == null ? RunPhase.Pending
+                        : r.getStatus().getPhase())
+                .collect(Collectors.groupingBy(p -> p, Collectors.counting()));
+        metrics.setRunCounts(counts);
     }
 
     // ---------------------------------------------------------------------------------- admission
