@@ -447,6 +447,19 @@ func TestControlPlaneE2E(t *testing.T) {
 		if _, err := hc.Get(proxied.APIServerURL() + "/version"); err != nil {
 			t.Fatalf("after --no-drop: %v", err)
 		}
+		in.mustClusters("proxy", name, "--blackhole")
+		short, _ := proxied.httpClient(time.Second)
+		t0 = time.Now()
+		_, err = short.Get(proxied.APIServerURL() + "/version")
+		t.Logf("MEASURE call through blackholed proxy failed after %v: %v", time.Since(t0), err)
+		if err == nil || !strings.Contains(err.Error(), "Client.Timeout") {
+			t.Fatalf("blackholed request: %v, want the client's timeout", err)
+		}
+		in.mustClusters("proxy", name, "--no-blackhole")
+		fresh, _ := proxied.httpClient(5 * time.Second)
+		if _, err := fresh.Get(proxied.APIServerURL() + "/version"); err != nil {
+			t.Fatalf("after --no-blackhole: %v", err)
+		}
 		in.mustClusters("proxy", name, "--stop")
 		if _, err := net.DialTimeout("tcp", "127.0.0.1:"+strconv.Itoa(c.Ports.Proxy), time.Second); err == nil {
 			t.Fatal("proxy port still open after --stop")

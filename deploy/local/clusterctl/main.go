@@ -22,7 +22,8 @@ Commands:
   kubeconfig NAME                                print the path of NAME's admin kubeconfig
   stop NAME COMPONENT                            stop one component (fault hook)
   start NAME COMPONENT                           start one component and wait until healthy
-  proxy NAME [--latency 200ms] [--drop|--no-drop] start/retune a TCP proxy in front of NAME's API server
+  proxy NAME [--latency 200ms] [--drop|--no-drop] [--blackhole|--no-blackhole]
+                                                 start/retune a TCP proxy in front of NAME's API server
   proxy NAME --stop                              stop it
   ports                                          print every cluster's ports
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"os/signal"
@@ -23,12 +24,15 @@ import (
 //
 // Latency is round-trip: half of it delays every chunk client->server, half server->client, so
 // a request/response on an open connection takes `latency` longer. Drop closes every open
-// connection (with RST) and refuses new ones until turned off.
+// connection (with RST) and refuses new ones until turned off (a link that fails fast).
+// Blackhole silently discards all traffic, on open and new connections, so clients hang until
+// their own timeouts (a partitioned link); turning it off resets the connections it starved.
 
 // proxyControl is the content of proxy.json.
 type proxyControl struct {
-	Latency string `json:"latency"` // Go duration, e.g. "200ms"
-	Drop    bool   `json:"drop"`
+	Latency   string `json:"latency"` // Go duration, e.g. "200ms"
+	Drop      bool   `json:"drop"`
+	Blackhole bool   `json:"blackhole"`
 }
 
 func (pc proxyControl) latency() (time.Duration, error) {
@@ -44,7 +48,7 @@ func (pc proxyControl) latency() (time.Duration, error) {
 
 func cmdProxy(e *env, args []string) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return errors.New("usage: clusters proxy NAME [--latency 200ms] [--drop|--no-drop] | clusters proxy NAME --stop")
+		return errors.New("usage: clusters proxy NAME [--latency 200ms] [--drop|--no-drop] [--blackhole|--no-blackhole] | clusters proxy NAME --stop")
 	}
 	c, err := e.cluster(args[0])
 	if err != nil {
@@ -54,6 +58,8 @@ func cmdProxy(e *env, args []string) error {
 	latency := fs.String("latency", "", "added round-trip latency (Go duration); unchanged when omitted on a running proxy, 0 on a new one")
 	drop := fs.Bool("drop", false, "close open connections and refuse new ones")
 	noDrop := fs.Bool("no-drop", false, "accept connections again")
+	blackhole := fs.Bool("blackhole", false, "silently discard all traffic (clients time out)")
+	noBlackhole := fs.Bool("no-blackhole", false, "forward traffic again")
 	stop := fs.Bool("stop", false, "stop the proxy")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
@@ -77,6 +83,9 @@ func cmdProxy(e *env, args []string) error {
 	if *drop && *noDrop {
 		return errors.New("--drop and --no-drop contradict each other; pass one")
 	}
+	if *blackhole && *noBlackhole {
+		return errors.New("--blackhole and --no-blackhole contradict each other; pass one")
+	}
 	_, running := p.running()
 	ctl := proxyControl{Latency: "0s"}
 	if running {
@@ -92,6 +101,12 @@ func cmdProxy(e *env, args []string) error {
 	}
 	if *noDrop {
 		ctl.Drop = false
+	}
+	if *blackhole {
+		ctl.Blackhole = true
+	}
+	if *noBlackhole {
+		ctl.Blackhole = false
 	}
 	if _, err := ctl.latency(); err != nil {
 		return fmt.Errorf("--latency: %w", err)
@@ -120,8 +135,8 @@ func cmdProxy(e *env, args []string) error {
 			return err
 		}
 	}
-	fmt.Printf("%s proxy 127.0.0.1:%d -> 127.0.0.1:%d latency=%s drop=%v kubeconfig=%s\n",
-		c.Name(), c.Ports.Proxy, c.Ports.APIServer, ctl.Latency, ctl.Drop, c.path("proxy.kubeconfig"))
+	fmt.Printf("%s proxy 127.0.0.1:%d -> 127.0.0.1:%d latency=%s drop=%v blackhole=%v kubeconfig=%s\n",
+		c.Name(), c.Ports.Proxy, c.Ports.APIServer, ctl.Latency, ctl.Drop, ctl.Blackhole, c.path("proxy.kubeconfig"))
 	return nil
 }
 
@@ -187,6 +202,7 @@ type proxy struct {
 	target  string
 	latency atomic.Int64 // round-trip, nanoseconds
 	drop    atomic.Bool
+	hole    atomic.Bool
 	mu      sync.Mutex
 	conns   map[net.Conn]struct{}
 	closed  atomic.Bool
@@ -204,6 +220,11 @@ func (px *proxy) setControl(pc proxyControl) {
 		px.closeConns()
 	} else if !pc.Drop {
 		px.drop.Store(false)
+	}
+	if !pc.Blackhole && px.hole.Swap(false) {
+		px.closeConns() // their streams lost bytes: TLS cannot continue
+	} else if pc.Blackhole {
+		px.hole.Store(true)
 	}
 }
 
@@ -232,6 +253,10 @@ func (px *proxy) serve() error {
 		}
 		if px.drop.Load() {
 			reset(c)
+			continue
+		}
+		if px.hole.Load() {
+			go px.swallow(c)
 			continue
 		}
 		go px.handle(c)
@@ -280,6 +305,9 @@ func (px *proxy) pipe(dst, src net.Conn) {
 	}()
 	for c := range ch {
 		time.Sleep(time.Until(c.due))
+		if px.hole.Load() {
+			continue // partitioned: the bytes are lost
+		}
 		if _, err := dst.Write(c.data); err != nil {
 			break
 		}
@@ -292,6 +320,17 @@ func (px *proxy) pipe(dst, src net.Conn) {
 	}
 	for range ch { // drain so the reader goroutine can exit
 	}
+}
+
+// swallow reads and discards what a client sends while the link is blackholed; the client's
+// connection is tracked so turning the blackhole off resets it.
+func (px *proxy) swallow(c net.Conn) {
+	if !px.track(c) {
+		reset(c)
+		return
+	}
+	defer px.untrack(c)
+	_, _ = io.Copy(io.Discard, c)
 }
 
 func (px *proxy) track(cs ...net.Conn) bool {

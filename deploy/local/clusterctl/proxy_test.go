@@ -123,6 +123,42 @@ func TestProxyDropClosesAndRefuses(t *testing.T) {
 	}
 }
 
+func TestProxyBlackholeStarvesThenResets(t *testing.T) {
+	px, addr := startProxy(t, echoServer(t))
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	r := bufio.NewReader(c)
+	if _, err := roundTrip(t, r, c); err != nil {
+		t.Fatal(err)
+	}
+	px.setControl(proxyControl{Blackhole: true})
+	for name, conn := range map[string]net.Conn{"open": c, "new": nil} {
+		if conn == nil {
+			if conn, err = net.Dial("tcp", addr); err != nil {
+				t.Fatalf("new connection refused while blackholed (want accepted and starved): %v", err)
+			}
+			defer conn.Close()
+		}
+		conn.SetDeadline(time.Now().Add(500 * time.Millisecond))
+		_, err := roundTrip(t, bufio.NewReader(conn), conn)
+		if ne, ok := err.(net.Error); !ok || !ne.Timeout() {
+			t.Errorf("%s connection: error %v, want a timeout (traffic silently lost)", name, err)
+		}
+	}
+	px.setControl(proxyControl{})
+	c2, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c2.Close()
+	if _, err := roundTrip(t, bufio.NewReader(c2), c2); err != nil {
+		t.Fatalf("after --no-blackhole: %v", err)
+	}
+}
+
 func TestProxyControlValidation(t *testing.T) {
 	tests := []struct {
 		latency string
