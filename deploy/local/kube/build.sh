@@ -104,7 +104,7 @@ if ! cached_ok; then
   # would take for a cached one.
   tmp="$out_dir/.kube.tmp.$$"
   trap 'rm -f "$tmp"' EXIT
-  (cd "$here" && CGO_ENABLED=0 go build -trimpath -ldflags "$ldflags" -o "$tmp" . >&2)
+  (cd "$here" && CGO_ENABLED=0 go build -trimpath -buildvcs=false -ldflags "$ldflags" -o "$tmp" . >&2)
   mv "$tmp" "$kube"
   log "built in $(( $(date +%s) - start ))s"
 fi
