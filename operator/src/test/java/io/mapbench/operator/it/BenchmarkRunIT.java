@@ -1,0 +1,301 @@
+package io.mapbench.operator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mapbench.operator.api.v1alpha1.BenchmarkResult;
+import io.mapbench.operator.api.v1alpha1.BenchmarkRun;
+import io.mapbench.operator.api.v1alpha1.BenchmarkRunSpec;
+import io.mapbench.operator.api.v1alpha1.ComputeResources;
+import io.mapbench.operator.api.v1alpha1.ConditionStatus;
+import io.mapbench.operator.api.v1alpha1.ConditionTypes;
+import io.mapbench.operator.api.v1alpha1.JobPhase;
+import io.mapbench.operator.api.v1alpha1.JobStatus;
+import io.mapbench.operator.api.v1alpha1.MemberCluster;
+import io.mapbench.operator.api.v1alpha1.PlacementSpec;
+import io.mapbench.operator.api.v1alpha1.ResourcesSpec;
+import io.mapbench.operator.api.v1alpha1.RunPhase;
+import io.mapbench.operator.api.v1alpha1.Suite;
+import io.mapbench.testsupport.LocalClustersTest;
+import io.mapbench.testsupport.TestClusters;
+
+/**
+ * The operator end to end on the real local clusters (issue 4, acceptance): the real operator jar
+ * as a process, members onboarded with onboard.sh (token kubeconfigs only), the real workload
+ * binary (smoke suite) on cloud-1 and, emulated arm64, on the edge K3s cluster.
+ */
+@LocalClustersTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BenchmarkRunIT {
+    static final String CLOUD = "cloud-1";
+    static final String EDGE = "edge-k3s-1";
+    static final Duration RUN_TIMEOUT = Duration.ofMinutes(6);
+
+    static TestClusters clusters;
+    static OperatorProcess operator;
+    static String cloud;
+    static String edge;
+
+    @BeforeAll
+    static void startOperator(TestClusters c) throws Exception {
+        clusters = c;
+        String ns = c.namespace();
+        KubernetesClient hub = c.hub();
+        try (Stream<Path> crds = Files.list(c.repoRoot().resolve("crds"))) {
+            for (Path crd : crds.filter(p -> p.toString().endsWith(".yml")).toList()) {
+                try (InputStream in = new FileInputStream(crd.toFile())) {
+                    hub.load(in).forceConflicts().serverSideApply();
+                }
+            }
+        }
+        Path kubectl = Onboarding.kubectl(c.repoRoot());
+        String label = "mapbench.io/it=" + ns;
+        cloud = ns + "-cloud";
+        edge = ns + "-edge";
+        Onboarding.onboard(c.repoRoot(), kubectl, cloud, "cloud", c.kubeconfig(CLOUD), c.kubeconfig("hub"), ns, ns, label);
+        Onboarding.onboard(c.repoRoot(), kubectl, edge, "edge", c.kubeconfig(EDGE), c.kubeconfig("hub"), ns, ns, label);
+        operator = new OperatorProcess(c.repoRoot(), c.kubeconfig("hub"), ns, label,
+                Map.of("mapbench.policy.enabled", "false", "mapbench.unreachable-deadline", "30s"));
+        operator.start();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(operator.alive()).as("operator process (log %s)", operator.log()).isTrue();
+            for (String name : List.of(cloud, edge)) {
+                MemberCluster mc = hub.resources(MemberCluster.class).withName(name).get();
+                assertThat(mc.getStatus()).as("MemberCluster %s status", name).isNotNull();
+                assertThat(mc.getStatus().getConditions()).anyMatch(
+                        cond -> ConditionTypes.READY.equals(cond.getType()) && cond.getStatus() == ConditionStatus.True);
+            }
+        });
+    }
+
+    @AfterAll
+    static void stopOperator() throws Exception {
+        if (operator != null) {
+            operator.close();
+        }
+        if (clusters != null) {
+            Onboarding.offboard(clusters.hub(), clusters.client(CLOUD), cloud, clusters.namespace());
+            Onboarding.offboard(clusters.hub(), clusters.client(EDGE), edge, clusters.namespace());
+        }
+    }
+
+    @Test
+    @Order(1)
+    void memberClustersReportVersionsArchitecturesAndK3s() {
+        MemberCluster e = clusters.hub().resources(MemberCluster.class).withName(edge).get();
+        assertThat(e.getStatus().getDistribution()).isEqualTo("k3s");
+        assertThat(e.getStatus().getArchitectures()).containsExactly("arm64");
+        assertThat(e.getStatus().getNodes()).allSatisfy(n -> {
+            assertThat(n.getEdge()).isTrue();
+            assertThat(n.getTaints()).contains("mapbench.io/edge=true:NoSchedule");
+        });
+        MemberCluster c = clusters.hub().resources(MemberCluster.class).withName(cloud).get();
+        assertThat(c.getStatus().getDistribution()).isEqualTo("kubernetes");
+        assertThat(c.getStatus().getArchitectures()).containsExactly("amd64");
+        assertThat(c.getStatus().getConsecutiveFailures()).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void runOnCloudAndEdgeSucceedsWithOneResultPerJobBudgetsAndMetrics() throws Exception {
+        KubernetesClient hub = clusters.hub();
+        String ns = clusters.namespace();
+        BenchmarkRun run = hub.resource(run("smoke-both", List.of("1.23", "1.26"), null)).create();
+
+        // While a benchmark pod runs, its cluster has the run's budget and eviction is refused (HTTP 429).
+        KubernetesClient member = clusters.client(CLOUD);
+        Pod running = await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(
+                () -> member.pods().inNamespace(ns).withLabel("mapbench.io/run-uid", run.getMetadata().getUid()).list()
+                        .getItems().stream().filter(p -> "Running".equals(p.getStatus().getPhase())).findFirst().orElse(null),
+                p -> p != null);
+        assertThat(member.policy().v1().podDisruptionBudget().inNamespace(ns)
+                .withLabel("mapbench.io/run-uid", run.getMetadata().getUid()).list().getItems()).hasSize(1);
+        boolean evicted = member.pods().inNamespace(ns).withName(running.getMetadata().getName()).evict();
+        assertThat(evicted).as("eviction of a running benchmark pod").isFalse();
+
+        BenchmarkRun done = awaitFinished(run);
+        assertThat(done.getStatus().getPhase()).as(describe(done)).isEqualTo(RunPhase.Succeeded);
+        assertThat(done.getStatus().getJobs()).hasSize(4).allSatisfy(j -> {
+            assertThat(j.getPhase()).isEqualTo(JobPhase.Succeeded);
+            assertThat(j.getResultName()).isNotBlank();
+        });
+        JobStatus edgeJob = done.getStatus().getJobs().stream().filter(j -> edge.equals(j.getCluster())).findFirst().orElseThrow();
+        assertThat(edgeJob.getNode()).isEqualTo("edge-k3s-1-node-1");
+        assertThat(edgeJob.getNodeArch()).isEqualTo("arm64");
+        assertThat(edgeJob.getArch()).isEqualTo("arm64");
+
+        // Exactly one BenchmarkResult per (cluster, Go version).
+        List<BenchmarkResult> results = results(run);
+        assertThat(results).hasSize(4);
+        assertThat(results.stream().map(r -> r.getSpec().getCluster() + "/" + r.getSpec().getGoVersion()).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder(cloud + "/1.23.12", cloud + "/1.26.8", edge + "/1.23.12", edge + "/1.26.8");
+
+        // After the run no budget remains.
+        for (String m : List.of(CLOUD, EDGE)) {
+            assertThat(clusters.client(m).policy().v1().podDisruptionBudget().inNamespace(ns)
+                    .withLabel("mapbench.io/run-uid", run.getMetadata().getUid()).list().getItems()).as(m).isEmpty();
+        }
+
+        // The median at /q/metrics equals the BenchmarkResult's.
+        BenchmarkResult r = results.stream().filter(x -> edge.equals(x.getSpec().getCluster())).findFirst().orElseThrow();
+        JsonNode b = r.getSpec().getResult().get("benchmarks").get(0);
+        double median = b.get("stats").get("nsPerOp").get("median").asDouble();
+        String metrics = operator.metrics();
+        Double scraped = scrape(metrics, "mapbench_benchmark_ns_per_op", Map.of("run", run.getMetadata().getName(),
+                "cluster", edge, "go_version", r.getSpec().getGoVersion(), "scenario", b.get("scenario").asText(),
+                "variant", b.path("variant").asText(""), "size", b.get("size").asText(), "stat", "median"));
+        assertThat(scraped).as("scraped median").isNotNull();
+        assertThat(scraped).isCloseTo(median, org.assertj.core.data.Percentage.withPercentage(1e-6));
+
+        // After the run is deleted its series are gone (and its results with it: resultRetention Delete).
+        hub.resource(done).delete();
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
+                assertThat(hub.resources(BenchmarkRun.class).inNamespace(ns).withName("smoke-both").get()).isNull());
+        assertThat(operator.metrics()).doesNotContain("run=\"smoke-both\"");
+    }
+
+    @Test
+    @Order(3)
+    void unknownScenarioFailsItsJobWithTheWorkloadsMessageWithoutRetries() {
+        KubernetesClient hub = clusters.hub();
+        BenchmarkRun run = run("unknown-scenario", List.of("1.26"), List.of(cloud));
+        run.getSpec().setSuite(null);
+        run.getSpec().setScenarios(List.of("no-such-scenario"));
+        run.getSpec().setRetries(3);
+        BenchmarkRun done = awaitFinished(hub.resource(run).create());
+        assertThat(done.getStatus().getPhase()).as(describe(done)).isEqualTo(RunPhase.Failed);
+        JobStatus job = done.getStatus().getJobs().get(0);
+        assertThat(job.getPhase()).isEqualTo(JobPhase.Failed);
+        assertThat(job.getMessage()).contains("no-such-scenario").contains("exit code 2");
+        assertThat(job.getAttempts()).as("pods started despite retries: 3").isEqualTo(1);
+        assertThat(results(done)).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void operatorKilledMidRunKeepsJobsAndAssignmentAndCreatesResultsOnce() throws Exception {
+        KubernetesClient hub = clusters.hub();
+        String ns = clusters.namespace();
+        BenchmarkRun created = hub.resource(run("restart", List.of("1.23", "1.26"), null)).create();
+        BenchmarkRun dispatched = await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(300)).until(
+                () -> hub.resources(BenchmarkRun.class).inNamespace(ns).withName("restart").get(),
+                r -> r.getStatus() != null && r.getStatus().getJobs().size() == 4
+                        && r.getStatus().getJobs().stream().allMatch(j -> j.getJobUid() != null));
+        Map<String, String> uidsBefore = jobUids(dispatched);
+        List<String> clustersBefore = dispatched.getStatus().getAssignment().getClusters();
+
+        // The restart re-reconciles the running run from scratch: the record ConfigMaps (which no
+        // controller in the member touches) must keep their resourceVersions, i.e. nothing is rewritten.
+        Map<String, String> versionsBefore = remoteConfigMapVersions(created);
+        assertThat(versionsBefore).hasSize(4);
+
+        operator.kill9();
+        operator.start();
+
+        BenchmarkRun done = awaitFinished(created);
+        assertThat(done.getStatus().getPhase()).as(describe(done)).isEqualTo(RunPhase.Succeeded);
+        assertThat(done.getStatus().getAssignment().getClusters()).isEqualTo(clustersBefore);
+        assertThat(jobUids(done)).isEqualTo(uidsBefore);
+        assertThat(results(done)).hasSize(4);
+        assertThat(remoteConfigMapVersions(created)).isEqualTo(versionsBefore);
+        // Each result created once: one object per (cluster, Go version), created before the run finished.
+        assertThat(results(done)).extracting(r -> r.getMetadata().getGeneration()).containsOnly(1L);
+    }
+
+    // ------------------------------------------------------------------------------------ helpers
+
+    static BenchmarkRun run(String name, List<String> goVersions, List<String> onlyClusters) {
+        BenchmarkRun run = new BenchmarkRun();
+        run.getMetadata().setName(name);
+        run.getMetadata().setNamespace(clusters.namespace());
+        run.getMetadata().setAnnotations(new java.util.HashMap<>());
+        BenchmarkRunSpec spec = new BenchmarkRunSpec();
+        spec.setSuite(Suite.SMOKE);
+        spec.setGoVersions(goVersions);
+        spec.setRepetitions(3);
+        PlacementSpec placement = new PlacementSpec();
+        placement.setClusters(onlyClusters != null ? onlyClusters : List.of(cloud, edge));
+        spec.setPlacement(placement);
+        ResourcesSpec resources = new ResourcesSpec();
+        ComputeResources r = new ComputeResources();
+        r.setCpu(new Quantity("1"));
+        r.setMemory(new Quantity("512Mi"));
+        resources.setRequests(r);
+        resources.setLimits(r);
+        spec.setResources(resources);
+        spec.setTimeout("5m");
+        run.setSpec(spec);
+        return run;
+    }
+
+    static BenchmarkRun awaitFinished(BenchmarkRun run) {
+        return await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofSeconds(2)).until(
+                () -> clusters.hub().resources(BenchmarkRun.class).inNamespace(clusters.namespace())
+                        .withName(run.getMetadata().getName()).get(),
+                r -> r.getStatus() != null && r.getStatus().getPhase() != null && r.getStatus().getPhase().isFinished());
+    }
+
+    static List<BenchmarkResult> results(BenchmarkRun run) {
+        return clusters.hub().resources(BenchmarkResult.class).inNamespace(clusters.namespace()).list().getItems()
+                .stream().filter(r -> run.getMetadata().getUid().equals(r.getSpec().getRunUid())).toList();
+    }
+
+    static Map<String, String> jobUids(BenchmarkRun run) {
+        return run.getStatus().getJobs().stream()
+                .collect(Collectors.toMap(j -> j.getCluster() + "/" + j.getGoVersion(), JobStatus::getJobUid));
+    }
+
+    static Map<String, String> remoteConfigMapVersions(BenchmarkRun run) {
+        Map<String, String> versions = new java.util.TreeMap<>();
+        for (String m : List.of(CLOUD, EDGE)) {
+            clusters.client(m).configMaps().inNamespace(clusters.namespace())
+                    .withLabel("mapbench.io/run-uid", run.getMetadata().getUid()).list().getItems()
+                    .forEach(cm -> versions.put(m + "/" + cm.getMetadata().getName(), cm.getMetadata().getResourceVersion()));
+        }
+        return versions;
+    }
+
+    static String describe(BenchmarkRun run) {
+        return "run " + run.getMetadata().getName() + " status " + clusters.hub().getKubernetesSerialization().asJson(run.getStatus());
+    }
+
+    /** The value of the one series of {@code metric} whose labels include {@code labels}. */
+    static Double scrape(String text, String metric, Map<String, String> labels) {
+        Pattern line = Pattern.compile("^" + metric + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE);
+        Matcher m = line.matcher(text);
+        while (m.find()) {
+            Set<String> have = Set.of(m.group(1).split(",(?=[a-z_]+=\")"));
+            boolean all = labels.entrySet().stream().allMatch(e -> have.contains(e.getKey() + "=\"" + e.getValue() + "\""));
+            if (all) {
+                return Double.parseDouble(m.group(2));
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,53 @@
+package io.mapbench.operator.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mapbench.operator.api.v1alpha1.MemberCluster;
+
+/**
+ * Onboards a member for a test exactly as users do: deploy/member/onboard.sh with the member's
+ * admin kubeconfig creates the restricted workload namespace, the hub ServiceAccount, its RBAC and
+ * a token kubeconfig Secret + MemberCluster on the hub. The operator only ever sees the token.
+ */
+final class Onboarding {
+    private Onboarding() {
+    }
+
+    static void onboard(Path repoRoot, Path kubectl, String name, String tier, Path memberKubeconfig, Path hubKubeconfig,
+            String operatorNamespace, String workloadNamespace, String label) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(repoRoot.resolve("deploy/member/onboard.sh").toString(),
+                "--name", name, "--tier", tier, "--member-kubeconfig", memberKubeconfig.toString(),
+                "--hub-kubeconfig", hubKubeconfig.toString(), "--operator-namespace", operatorNamespace,
+                "--workload-namespace", workloadNamespace, "--label", label, "--max-concurrent-runs", "3"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("KUBECTL", kubectl.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("onboard.sh " + name + " failed:\n" + out);
+        }
+    }
+
+    /** Removes what onboarding created outside the test namespaces (cluster-scoped objects). */
+    static void offboard(KubernetesClient hub, KubernetesClient member, String name, String workloadNamespace) {
+        hub.resources(MemberCluster.class).withName(name).delete();
+        member.rbac().clusterRoleBindings().withName("mapbench-hub-node-reader-" + workloadNamespace).delete();
+    }
+
+    /** kubectl of the cached Kubernetes build (deploy/local/kube/build.sh). */
+    static Path kubectl(Path repoRoot) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(repoRoot.resolve("deploy/local/kube/build.sh").toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("deploy/local/kube/build.sh failed");
+        }
+        String[] lines = out.split("\n");
+        return Path.of(lines[lines.length - 1]).resolveSibling("kubectl");
+    }
+}
