@@ -49,11 +49,13 @@ type container struct {
 	restart       int32
 	state         *RunState // the current run, from its state file
 	supervisorPID int       // set when this agent started the current run
-	lost          string    // why the current run's fate is unknown, if it is
-	lastTerm      *corev1.ContainerStateTerminated
-	terminated    *corev1.ContainerStateTerminated // final state of the current run
-	nextStart     time.Time                        // a restart is due then (OnFailure/Always)
-	waiting       *corev1.ContainerStateWaiting
+	// supervisorDone is closed when a supervisor this agent started has exited (nil when adopted).
+	supervisorDone chan struct{}
+	lost           string // why the current run's fate is unknown, if it is
+	lastTerm       *corev1.ContainerStateTerminated
+	terminated     *corev1.ContainerStateTerminated // final state of the current run
+	nextStart      time.Time                        // a restart is due then (OnFailure/Always)
+	waiting        *corev1.ContainerStateWaiting
 }
 
 type worker struct {
@@ -335,8 +337,13 @@ func (w *worker) start(c *container) {
 	}
 	c.supervisorPID = cmd.Process.Pid
 	c.state, c.lost, c.terminated, c.waiting = nil, "", nil, nil
+	done := make(chan struct{})
+	c.supervisorDone = done
 	w.logf("started container %s run %d: %q", c.spec.Name, c.restart, c.argv)
-	go cmd.Wait() // reap the supervisor; its exit is read from the state file
+	go func() {
+		cmd.Wait() // reap the supervisor; the container's exit is read from the state file
+		close(done)
+	}()
 }
 
 // poll refreshes a container's run from its state file and decides about restarts.
@@ -355,11 +362,7 @@ func (w *worker) poll(pod *corev1.Pod, c *container, now time.Time) {
 		if s, err := readRunState(stateFile); err == nil {
 			c.state = s
 		}
-		supervisor := c.supervisorPID
-		if c.state != nil {
-			supervisor = c.state.SupervisorPID
-		}
-		if (c.state == nil || !c.state.Exited) && supervisor != 0 && !supervisorAlive(supervisor, stateFile) {
+		if (c.state == nil || !c.state.Exited) && !c.supervisorRunning(stateFile) {
 			// Re-read once: the supervisor may have written its exit just before ending.
 			if s, err := readRunState(stateFile); err == nil && s.Exited {
 				c.state = s
@@ -632,4 +635,21 @@ func (w *worker) stopForShutdown(grace time.Duration) {
 	os.WriteFile(filepath.Join(w.layout.Dir, agentStoppedMarker), nil, 0o644)
 	w.logf("agent shutting down: stopping its processes")
 	w.stop(pod, grace)
+}
+
+// supervisorRunning tells whether the current run's supervisor is still alive: by its Wait when
+// this agent started it (its command line is not yet its own right after fork), else by /proc.
+func (c *container) supervisorRunning(stateFile string) bool {
+	if c.supervisorDone != nil {
+		select {
+		case <-c.supervisorDone:
+			return false
+		default:
+			return true
+		}
+	}
+	if c.state == nil {
+		return false
+	}
+	return supervisorAlive(c.state.SupervisorPID, stateFile)
 }
