@@ -1,21 +1,23 @@
 # mapbench — the two commands a newcomer runs are `make demo` and `make test` (see README.md).
-# Every tool is provisioned by the project's own scripts into $(MAPBENCH_CACHE).
+# Every tool is provisioned by the project's own scripts into $(MAPBENCH_CACHE); each script is
+# idempotent and skips what is already built.
 SHELL := /usr/bin/env bash
 .SHELLFLAGS := -euo pipefail -c
 export MAPBENCH_CACHE ?= $(HOME)/.cache/mapbench
+MVN := ./mvnw -B --no-transfer-progress
 
-.PHONY: demo test tools tools-kube tools-agent tools-opa tools-workload tools-java \
-        test-go test-rego test-local test-java clusters-up clusters-down
+.PHONY: demo test tools tools-kube tools-agent tools-opa tools-helm tools-prometheus tools-workload \
+        tools-java test-go test-rego test-local test-java test-helm clusters-up clusters-down
 
 ## demo: local clusters up, operator running, a BenchmarkRun across cloud-1 and edge-k3s-1, results printed
 demo: tools
 	hack/demo.sh
 
-## test: every suite (Go, Rego, local clusters, Java)
-test: test-go test-rego test-local test-java
+## test: every suite (Go, Rego, local clusters and node agents, Java, Helm)
+test: test-go test-rego test-local test-java test-helm
 
 ## tools: provision everything the tests and the demo need (idempotent, cached)
-tools: tools-kube tools-agent tools-opa tools-workload tools-java
+tools: tools-kube tools-agent tools-opa tools-helm tools-prometheus tools-workload tools-java
 
 tools-kube:
 	deploy/local/kube/build.sh
@@ -24,20 +26,27 @@ tools-agent:
 	deploy/local/agent/build.sh
 tools-opa:
 	hack/tools/opa.sh
+tools-helm:
+	hack/tools/helm.sh
+tools-prometheus:
+	hack/tools/prometheus.sh
 tools-workload:
-	workload/build.sh
+	cd workload && go mod download
+	workload/build.sh --arch amd64,arm64
 tools-java:
-	./mvnw -q -B -DskipTests install
+	$(MVN) -q -DskipTests install
 
 test-go:
-	cd workload && go vet ./... && go test ./...
+	cd workload && go vet ./... && test -z "$$(gofmt -l .)" && go test ./...
 test-rego:
 	policies/check.sh
-test-local: clusters-up
+test-local:
 	deploy/local/test.sh
-	deploy/local/agent/e2e/run.sh
+	deploy/local/agent/test.sh
 test-java: clusters-up
-	./mvnw -B verify
+	$(MVN) verify
+test-helm: clusters-up
+	helm/test/run.sh
 
 clusters-up:
 	deploy/local/clusters up
