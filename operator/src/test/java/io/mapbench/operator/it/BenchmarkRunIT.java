@@ -129,7 +129,8 @@ class BenchmarkRunIT {
         BenchmarkRun run = hub.resource(run("smoke-both", List.of("1.23", "1.26"), null)).create();
 
         // While a benchmark pod runs, its cluster has the run's budget and eviction is refused (HTTP 429).
-        KubernetesClient member = clusters.client(CLOUD);
+        // The edge pod (arm64 under emulation) runs longest, so it is still running when evicted.
+        KubernetesClient member = clusters.client(EDGE);
         Pod running = await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(
                 () -> member.pods().inNamespace(ns).withLabel("mapbench.io/run-uid", run.getMetadata().getUid()).list()
                         .getItems().stream().filter(p -> "Running".equals(p.getStatus().getPhase())).findFirst().orElse(null),
@@ -226,6 +227,66 @@ class BenchmarkRunIT {
         assertThat(remoteConfigMapVersions(created)).isEqualTo(versionsBefore);
         // Each result created once: one object per (cluster, Go version), created before the run finished.
         assertThat(results(done)).extracting(r -> r.getMetadata().getGeneration()).containsOnly(1L);
+    }
+
+    /**
+     * A member whose API server stays unreachable past the deadline: its jobs become Lost, the run
+     * ends PartiallySucceeded, and deleting the run still completes within the bound. The member is
+     * reached through the local clusters' TCP proxy (deploy/local/clusters proxy), so dropping its
+     * connections cuts off only this test's MemberCluster, not the shared cluster.
+     */
+    @Test
+    @Order(5)
+    void memberUnreachablePastTheDeadlineIsLostAndDeletionStillCompletes() throws Exception {
+        KubernetesClient hub = clusters.hub();
+        String ns = clusters.namespace();
+        String lost = ns + "-lost";
+        String proxy = clustersTool("proxy", EDGE, "--no-drop");
+        Matcher port = Pattern.compile("proxy 127\\.0\\.0\\.1:(\\d+) ->").matcher(proxy);
+        assertThat(port.find()).as("proxy output: %s", proxy).isTrue();
+        Onboarding.onboard(clusters.repoRoot(), Onboarding.kubectl(clusters.repoRoot()), lost, "edge",
+                clusters.kubeconfig(EDGE), clusters.kubeconfig("hub"), ns, ns, "mapbench.io/it=" + ns,
+                "https://127.0.0.1:" + port.group(1));
+        try {
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(hub.resources(MemberCluster.class)
+                    .withName(lost).get().getStatus().getConditions()).anyMatch(c -> ConditionTypes.READY.equals(c.getType())
+                            && c.getStatus() == ConditionStatus.True));
+            BenchmarkRun created = hub.resource(run("lost", List.of("1.26"), List.of(cloud, lost))).create();
+            await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(300)).until(
+                    () -> hub.resources(BenchmarkRun.class).inNamespace(ns).withName("lost").get(),
+                    r -> r.getStatus() != null && r.getStatus().getJobs().stream()
+                            .anyMatch(j -> lost.equals(j.getCluster()) && j.getJobUid() != null));
+            clustersTool("proxy", EDGE, "--drop");
+
+            BenchmarkRun done = awaitFinished(created);
+            assertThat(done.getStatus().getPhase()).as(describe(done)).isEqualTo(RunPhase.PartiallySucceeded);
+            JobStatus lostJob = done.getStatus().getJobs().stream().filter(j -> lost.equals(j.getCluster())).findFirst()
+                    .orElseThrow();
+            assertThat(lostJob.getPhase()).isEqualTo(JobPhase.Lost);
+            MemberCluster mc = hub.resources(MemberCluster.class).withName(lost).get();
+            assertThat(mc.getStatus().getConsecutiveFailures()).isPositive();
+
+            long start = System.nanoTime();
+            hub.resource(done).delete();
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(hub.resources(BenchmarkRun.class).inNamespace(ns).withName("lost").get()).isNull());
+            System.out.printf("MEASURE deletion with an unreachable member took %.1fs%n", (System.nanoTime() - start) / 1e9);
+        } finally {
+            clustersTool("proxy", EDGE, "--no-drop");
+            Onboarding.offboard(hub, clusters.client(EDGE), lost, ns);
+        }
+    }
+
+    /** deploy/local/clusters with arguments; its standard output. */
+    static String clustersTool(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(clusters.repoRoot().resolve("deploy/local/clusters").toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("clusters " + String.join(" ", args) + " failed:\n" + out);
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------------------------ helpers

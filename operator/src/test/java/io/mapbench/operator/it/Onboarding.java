@@ -20,10 +20,21 @@ final class Onboarding {
 
     static void onboard(Path repoRoot, Path kubectl, String name, String tier, Path memberKubeconfig, Path hubKubeconfig,
             String operatorNamespace, String workloadNamespace, String label) throws IOException, InterruptedException {
+        onboard(repoRoot, kubectl, name, tier, memberKubeconfig, hubKubeconfig, operatorNamespace, workloadNamespace,
+                label, null);
+    }
+
+    /** @param server the API server URL the hub uses (e.g. a proxy in front of the member), null: the member's */
+    static void onboard(Path repoRoot, Path kubectl, String name, String tier, Path memberKubeconfig, Path hubKubeconfig,
+            String operatorNamespace, String workloadNamespace, String label, String server)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(repoRoot.resolve("deploy/member/onboard.sh").toString(),
                 "--name", name, "--tier", tier, "--member-kubeconfig", memberKubeconfig.toString(),
                 "--hub-kubeconfig", hubKubeconfig.toString(), "--operator-namespace", operatorNamespace,
                 "--workload-namespace", workloadNamespace, "--label", label, "--max-concurrent-runs", "3"));
+        if (server != null) {
+            cmd.addAll(List.of("--server", server));
+        }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("KUBECTL", kubectl.toString());
         Process p = pb.start();

@@ -30,12 +30,13 @@ final class OperatorProcess implements AutoCloseable {
     private Process process;
 
     OperatorProcess(Path repoRoot, Path hubKubeconfig, String namespace, String memberSelector, Map<String, String> extra) {
-        this.jar = repoRoot.resolve("operator/target/quarkus-app/quarkus-run.jar");
+        // The jar this very build packaged (failsafe runs in the module directory, after package).
+        this.jar = Path.of(System.getProperty("user.dir"), "target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run `./mvnw -B verify` (package builds it before the ITs)");
         }
         this.hubKubeconfig = hubKubeconfig;
-        this.log = repoRoot.resolve("operator/target/it-operator-" + namespace + ".log");
+        this.log = jar.getParent().getParent().resolve("it-operator-" + namespace + ".log");
         this.port = freePort();
         this.properties = new ArrayList<>(List.of(
                 "-Dquarkus.http.port=" + port,
