@@ -40,6 +40,9 @@ for bin in go1.23.12/amd64 go1.23.12/arm64 go1.26.8/amd64 go1.26.8/arm64; do
 done
 
 clusters() { "$repo/deploy/local/clusters" "$@"; }
+# Fresh clusters every time: runs and metrics of an earlier attempt must not count.
+clusters down >/dev/null 2>&1 || true
+rm -rf "$repo/.local/helm-e2e"
 log "local clusters (state $MAPBENCH_CLUSTERS_DIR, ports from $MAPBENCH_PORT_BASE)"
 clusters up >/dev/null
 HUB="$(clusters kubeconfig hub)"
@@ -51,6 +54,7 @@ cleanup() {
   if [[ "${MAPBENCH_E2E_KEEP:-0}" != 1 ]]; then
     "$HELM" --kubeconfig "$HUB" uninstall mb -n "$ns" --no-hooks >/dev/null 2>&1 || true
     clusters down >/dev/null 2>&1 || true
+    rm -rf "$repo/.local/helm-e2e"
   fi
 }
 trap cleanup EXIT
@@ -161,13 +165,31 @@ log "helm test"
 log "dashboard and alert queries on the real scrape"
 sleep 70 # rate() windows of 1m need more than a minute of samples after the runs finished
 MAPBENCH_PROMETHEUS_URL="http://127.0.0.1:$prom_port" HELM="$HELM" \
-  go -C "$here" test -count=1 -run 'TestQueriesOnRealPrometheus' -v ./... || fail "dashboard/alert queries"
+  go -C "$here" test -count=1 -run 'TestQueriesOnRealPrometheus' -v ./... >"$work/queries.log" 2>&1 || queries_failed=1
+grep -E 'series: |returned no series|invalid query' "$work/queries.log" | sed 's/^ *prometheus_test.go:[0-9]*: /  /'
+# Keep going (upgrade and uninstall are independent); the test fails at the end.
+[[ -z "${queries_failed:-}" ]] || log "SOME QUERIES FAILED (above); continuing with upgrade and uninstall"
 curl -fsS "http://127.0.0.1:$op_port/q/metrics" | grep -E '^(# (HELP|TYPE) )?mapbench_' >"$work/mapbench-metrics.txt"
 [[ -s "$work/mapbench-metrics.txt" ]] || fail "no mapbench_* series at /q/metrics"
-# promtool's lint flags the unit abbreviation in mapbench_benchmark_ns_per_op, a name DESIGN.md
-# fixes (the contract with dashboards and users); every other finding fails the test.
+# Two promtool findings are explained and checked, every other one fails the test:
+# - the unit abbreviation in mapbench_benchmark_ns_per_op, a name DESIGN.md fixes (the contract
+#   with dashboards and users);
+# - "X_total no help text" for counters: Micrometer's Prometheus client writes a counter's HELP and
+#   TYPE under the family name without _total (OpenMetrics style) and promtool 2.42 looks for
+#   X_total; accepted only when "# HELP X <text>" and "# TYPE X counter" are really there.
 lint="$("$PROM_BIN/promtool" check metrics <"$work/mapbench-metrics.txt" 2>&1 || true)"
-problems="$(grep -v '^mapbench_benchmark_ns_per_op metric names should not contain abbreviated units$' <<<"$lint" | grep . || true)"
+problems=""
+while IFS= read -r finding; do
+  [[ -n "$finding" ]] || continue
+  [[ "$finding" == "mapbench_benchmark_ns_per_op metric names should not contain abbreviated units" ]] && continue
+  if [[ "$finding" =~ ^(mapbench_[a-z_]+)_total\ no\ help\ text$ ]]; then
+    family="${BASH_REMATCH[1]}"
+    if grep -Eq "^# HELP $family .+" "$work/mapbench-metrics.txt" && grep -qx "# TYPE $family counter" "$work/mapbench-metrics.txt"; then
+      continue
+    fi
+  fi
+  problems+="$finding; "
+done <<<"$lint"
 [[ -z "$problems" ]] || fail "promtool check metrics found problems in mapbench_* series: $problems"
 log "promtool check metrics: clean ($(grep -vc '^#' "$work/mapbench-metrics.txt") mapbench_* samples)"
 
@@ -202,4 +224,5 @@ left="$(hub get benchmarkruns -A -o name 2>/dev/null | wc -l)"
 remote="$("$KUBECTL" --kubeconfig "$(clusters kubeconfig cloud-1)" -n mapbench-workloads get jobs -o name | wc -l)"
 (( remote == 0 )) || fail "$remote remote Job(s) left in cloud-1 after uninstall"
 log "uninstall: no BenchmarkRun left on the hub, no Job left in cloud-1"
+[[ -z "${queries_failed:-}" ]] || { echo "e2e FAILED: dashboard/alert queries without series or invalid (see above)" >&2; exit 1; }
 log "PASSED"
