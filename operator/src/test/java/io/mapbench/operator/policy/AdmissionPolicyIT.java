@@ -181,7 +181,7 @@ class AdmissionPolicyIT {
 
     @Test
     @Order(2)
-    void theFixedRunIsAdmittedAndDispatched() {
+    void theFixedRunIsAdmittedAndRuns() {
         BenchmarkRun fixed = hub.resources(BenchmarkRun.class).inNamespace(ns).withName("edge-over-limits").edit(r -> {
             r.getSpec().getResources().getRequests().setCpu(new io.fabric8.kubernetes.api.model.Quantity("1"));
             r.getSpec().getResources().getLimits().setCpu(new io.fabric8.kubernetes.api.model.Quantity("1"));
@@ -199,6 +199,13 @@ class AdmissionPolicyIT {
         assertThat(admitted.getStatus().getAssignment().getClusters()).containsExactly(edge);
         await("Job created in edge-k3s-1").atMost(DECISION)
                 .until(() -> remoteObjects("edge-k3s-1", admitted).stream().anyMatch(o -> o.getKind().equals("Job")));
+        // It really runs: the smoke suite on the edge node (arm64 under qemu-user) to the end.
+        BenchmarkRun finished = await("edge-over-limits Succeeded").atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(1)).until(() -> get(admitted),
+                        r -> r.getStatus() != null && r.getStatus().getPhase() != null
+                                && r.getStatus().getPhase().isFinished());
+        assertThat(finished.getStatus().getPhase()).as(finished.getStatus().getJobsSummary())
+                .isEqualTo(RunPhase.Succeeded);
         assertThat(denials("size-cap")).isEqualTo(1.0);
         hub.resource(admitted).delete();
     }
