@@ -256,6 +256,7 @@ func TestLeastPrivilege(t *testing.T) {
 	}
 	for _, forbidden := range []string{"/secrets:get", "/secrets:list", "/configmaps:list", "/namespaces:list",
 		"mapbench.io/benchmarkruns:delete", "mapbench.io/benchmarkruns:create", "mapbench.io/memberclusters:delete",
+		"mapbench.io/benchmarkresults:list", "mapbench.io/benchmarkresults:delete", "/events:patch",
 		"batch/jobs:create", "/pods:create"} {
 		if cluster[forbidden] {
 			t.Errorf("ClusterRole grants %s cluster-wide; the operator does not need it", forbidden)
@@ -267,7 +268,7 @@ func TestLeastPrivilege(t *testing.T) {
 		}
 	}
 	for _, forbidden := range []string{"/secrets:list", "/secrets:watch", "/configmaps:create", "/configmaps:update",
-		"coordination.k8s.io/leases:create"} {
+		"coordination.k8s.io/leases:create", "/events:create"} {
 		if ns[forbidden] {
 			t.Errorf("namespace Role grants %s by default", forbidden)
 		}

@@ -6,15 +6,17 @@
   verbs: ["get", "list", "watch", "patch", "update"]
 - apiGroups: ["mapbench.io"]
   resources: ["benchmarkruns/status"]
-  verbs: ["get", "patch", "update"]
+  verbs: ["patch", "update"]
 # BenchmarkResults carry an owner reference to their run (blockOwnerDeletion needs this).
 - apiGroups: ["mapbench.io"]
   resources: ["benchmarkruns/finalizers"]
   verbs: ["update"]
+# One BenchmarkResult per job, created once (a conflict means it exists); never read back.
 - apiGroups: ["mapbench.io"]
   resources: ["benchmarkresults"]
-  verbs: ["get", "list", "watch", "create"]
-- apiGroups: ["", "events.k8s.io"]
+  verbs: ["create"]
+# Events on runs (core/v1, always new objects).
+- apiGroups: [""]
   resources: ["events"]
-  verbs: ["create", "patch"]
+  verbs: ["create"]
 {{- end -}}
