@@ -96,12 +96,18 @@ class BenchmarkRunIT {
 
     @AfterAll
     static void stopOperator() throws Exception {
-        if (operator != null) {
-            operator.close();
-        }
-        if (clusters != null) {
-            Onboarding.offboard(clusters.hub(), clusters.client(CLOUD), cloud, clusters.namespace());
-            Onboarding.offboard(clusters.hub(), clusters.client(EDGE), edge, clusters.namespace());
+        try {
+            if (clusters != null) {
+                // Offboard while the operator still runs: it removes the MemberClusters' finalizers.
+                Onboarding.offboard(clusters.hub(), clusters.client(CLOUD), cloud, clusters.namespace());
+                Onboarding.offboard(clusters.hub(), clusters.client(EDGE), edge, clusters.namespace());
+                await().atMost(Duration.ofSeconds(60)).until(() -> clusters.hub().resources(MemberCluster.class)
+                        .withName(cloud).get() == null && clusters.hub().resources(MemberCluster.class).withName(edge).get() == null);
+            }
+        } finally {
+            if (operator != null) {
+                operator.close();
+            }
         }
     }
 
