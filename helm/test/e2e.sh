@@ -159,6 +159,13 @@ if hub -n "$ns" logs deploy/mb-mapbench-operator 2>/dev/null | grep -Ei 'forbidd
   fail "the operator hit RBAC denials with the chart's permissions (above)"
 fi
 
+log "Argo CD health checks (gopher-lua) on the live runs and member clusters"
+mkdir -p "$work/live"
+hub get benchmarkruns -A -o json >"$work/live/BenchmarkRun.json"
+hub get memberclusters -o json >"$work/live/MemberCluster.json"
+MAPBENCH_LIVE_OBJECTS_DIR="$work/live" go -C "$repo/deploy/argocd/healthcheck-test" test -count=1 -run TestLiveObjects -v ./... \
+  | grep -E '^\s+live_test|^(--- |ok|FAIL)' || fail "Argo CD health checks on live objects"
+
 log "helm test"
 "$HELM" --kubeconfig "$HUB" test mb -n "$ns" --timeout 3m --logs || fail "helm test"
 
