@@ -282,11 +282,13 @@ func (w *worker) resolve(pod *corev1.Pod, sc corev1.Container, arch string) (*co
 	if err != nil {
 		return nil, err
 	}
-	argv, err := res.Argv(sc.Image, podenv.ExpandAll(sc.Command, values), podenv.ExpandAll(sc.Args, values))
+	// Only the container's own words name container paths; the image's entrypoint is a host path
+	// from images.yaml and must stay as it is even when the checkout lies under a mount path
+	// such as /tmp.
+	argv, err := res.Argv(sc.Image, mounts.Words(podenv.ExpandAll(sc.Command, values)), mounts.Words(podenv.ExpandAll(sc.Args, values)))
 	if err != nil {
 		return nil, err
 	}
-	argv = mounts.Words(argv)
 	program, err := exec.LookPath(argv[0])
 	if err != nil {
 		if len(sc.Command) == 0 {
@@ -301,8 +303,12 @@ func (w *worker) resolve(pod *corev1.Pod, sc corev1.Container, arch string) (*co
 		return nil, err
 	}
 	env := make([]string, 0, len(vars)+1)
-	for _, v := range vars {
-		env = append(env, v.Name+"="+mounts.Word(v.Value))
+	for i, v := range vars {
+		value := v.Value
+		if i >= len(base) { // the agent's own variables already hold host paths
+			value = mounts.Word(value)
+		}
+		env = append(env, v.Name+"="+value)
 	}
 	if emulated {
 		env = append(env, emulation.EnvVar+"="+emulation.EnvValue)
