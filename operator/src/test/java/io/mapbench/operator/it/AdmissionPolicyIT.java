@@ -1,4 +1,4 @@
-package io.mapbench.operator.policy;
+package io.mapbench.operator.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,6 +16,8 @@ import io.mapbench.operator.api.v1alpha1.PolicyDecision;
 import io.mapbench.operator.api.v1alpha1.PolicyViolation;
 import io.mapbench.operator.api.v1alpha1.RunPhase;
 import io.mapbench.operator.dependent.RemoteLabels;
+import io.mapbench.operator.policy.PolicyBundle;
+import io.mapbench.operator.policy.PolicyConfigMaps;
 import io.mapbench.testsupport.LocalClustersTest;
 import io.mapbench.testsupport.TestClusters;
 import java.io.IOException;
@@ -46,8 +48,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * policy and admission once it returns (no user action), and a lowered cap taking effect without
  * restarting the operator.
  *
- * <p>One operator process for the class, scoped to the class's namespace (runs, policy ConfigMaps,
- * member Secrets) and to its own MemberClusters: {@code <ns>-edge} (edge-k3s-1, tier edge) and
+ * <p>One operator process for the class ({@link OperatorProcess}, as in BenchmarkRunIT), scoped to
+ * the class's namespace (runs, policy ConfigMaps, member Secrets) and to its own MemberClusters: {@code <ns>-edge} (edge-k3s-1, tier edge) and
  * {@code <ns>-parked} (cloud-1, tier cloud, with a nodeSelector no node matches, so its Jobs are
  * created but never use a CPU). The tests run in order and share the operator.
  */
@@ -74,7 +76,7 @@ class AdmissionPolicyIT {
         ns = clusters.namespace();
         edge = ns + "-edge";
         parked = ns + "-parked";
-        dist = PolicyFixtures.distBundle();
+        dist = PolicyBundle.fromDirectory(clusters.repoRoot().resolve("policies/dist"));
         work = Path.of("target", "admission-policy-it", ns).toAbsolutePath();
         Files.createDirectories(work);
 
@@ -88,25 +90,26 @@ class AdmissionPolicyIT {
             n.getMetadata().getLabels().put("mapbench.io/edge-allowed", "true");
             return n;
         });
-        onboard(edge, "edge-k3s-1", "edge");
-        onboard(parked, "cloud-1", "cloud");
+        Path kubectl = Onboarding.kubectl(clusters.repoRoot());
+        String label = "mapbench.io/it=" + ns;
+        Onboarding.onboard(clusters.repoRoot(), kubectl, edge, "edge", clusters.kubeconfig("edge-k3s-1"),
+                clusters.kubeconfig("hub"), ns, ns, label);
+        Onboarding.onboard(clusters.repoRoot(), kubectl, parked, "cloud", clusters.kubeconfig("cloud-1"),
+                clusters.kubeconfig("hub"), ns, ns, label);
         hub.resources(MemberCluster.class).withName(parked).edit(mc -> {
             mc.getSpec().setNodeSelector(Map.of("mapbench.io/no-such-node", "true"));
             return mc;
         });
         installPolicy(null);
 
-        operator = OperatorProcess.start(clusters.repoRoot(), clusters.kubeconfig("hub"), Map.of(
-                "mapbench.operator-namespace", ns,
-                "mapbench.unreachable-deadline", "1m",
-                "quarkus.operator-sdk.controllers.benchmarkrun.namespaces", ns,
-                "quarkus.operator-sdk.controllers.membercluster.selector", "mapbench.io/test-namespace=" + ns),
-                work.resolve("operator.log"));
+        operator = new OperatorProcess(clusters.repoRoot(), clusters.kubeconfig("hub"), ns, label,
+                Map.of("mapbench.unreachable-deadline", "1m"));
+        operator.start();
         for (String mc : List.of(edge, parked)) {
             await("MemberCluster " + mc + " Ready").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> ready(hub.resources(MemberCluster.class).withName(mc).get()));
         }
-        await("policy loaded").atMost(DECISION).until(() -> operator.logText().contains(dist.revision() + " loaded in"));
+        await("policy loaded").atMost(DECISION).until(() -> log().contains(dist.revision() + " loaded in"));
     }
 
     @AfterAll
@@ -117,8 +120,8 @@ class AdmissionPolicyIT {
         try {
             // The operator removes the finalizers: delete while it runs.
             hub.resources(BenchmarkRun.class).inNamespace(ns).delete();
-            hub.resources(MemberCluster.class).withName(edge).delete();
-            hub.resources(MemberCluster.class).withName(parked).delete();
+            Onboarding.offboard(hub, clusters.client("edge-k3s-1"), edge, ns);
+            Onboarding.offboard(hub, clusters.client("cloud-1"), parked, ns);
             await("runs and MemberClusters deleted").atMost(Duration.ofSeconds(90)).ignoreExceptions()
                     .until(() -> hub.resources(BenchmarkRun.class).inNamespace(ns).list().getItems().isEmpty()
                             && hub.resources(MemberCluster.class).withName(edge).get() == null
@@ -181,7 +184,7 @@ class AdmissionPolicyIT {
 
     @Test
     @Order(2)
-    void theFixedRunIsAdmittedAndRuns() {
+    void theFixedRunIsAdmittedAndRuns() throws Exception {
         BenchmarkRun fixed = hub.resources(BenchmarkRun.class).inNamespace(ns).withName("edge-over-limits").edit(r -> {
             r.getSpec().getResources().getRequests().setCpu(new io.fabric8.kubernetes.api.model.Quantity("1"));
             r.getSpec().getResources().getLimits().setCpu(new io.fabric8.kubernetes.api.model.Quantity("1"));
@@ -260,7 +263,6 @@ class AdmissionPolicyIT {
     @Test
     @Order(4)
     void aLoweredCapTakesEffectWithoutRestartingTheOperator() throws Exception {
-        long pid = operator.pid();
         String lowered = dist.data().replace("\"cloud\":{\"cpu\":\"4\",\"cpuMillis\":4000",
                 "\"cloud\":{\"cpu\":\"500m\",\"cpuMillis\":500");
         assertThat(lowered).isNotEqualTo(dist.data());
@@ -273,7 +275,7 @@ class AdmissionPolicyIT {
         long applied = System.nanoTime();
         // Runs decided before the swap are judged by the old policy: wait for the swap, then create.
         await("new policy loaded").atMost(DECISION).pollInterval(Duration.ofMillis(100))
-                .until(() -> operator.logText().contains("admission policy " + newRevision + " loaded in"));
+                .until(() -> log().contains("admission policy " + newRevision + " loaded in"));
         long swapped = System.nanoTime();
         BenchmarkRun run = create(run("after-lowered-cap", parked, "1", "512Mi", "[1000]"));
         BenchmarkRun denied = awaitRun(run, r -> phase(r) == RunPhase.Denied);
@@ -285,9 +287,10 @@ class AdmissionPolicyIT {
         assertThat(denied.getStatus().getPolicy().getViolations()).extracting(PolicyViolation::getMessage)
                 .allMatch(m -> m.contains("allows workload pods at most 500m cpu"));
         assertThat(remoteObjects("cloud-1", denied)).isEmpty();
-        assertThat(operator.isAlive()).isTrue();
-        assertThat(operator.pid()).isEqualTo(pid);
-        Matcher loaded = LOADED.matcher(operator.logText());
+        assertThat(operator.alive()).isTrue();
+        assertThat(Pattern.compile("mapbench-operator \\S+ on JVM .* started in").matcher(log()).results().count())
+                .as("the operator started once (no restart)").isEqualTo(1);
+        Matcher loaded = LOADED.matcher(log());
         List<String> loads = new ArrayList<>();
         while (loaded.find()) {
             loads.add(loaded.group(1).substring(0, 19) + "=" + loaded.group(2) + "ms");
@@ -371,18 +374,15 @@ class AdmissionPolicyIT {
     }
 
     /** mapbench_policy_denials_total{rule} at the operator's /q/metrics (0 when absent). */
-    private static double denials(String rule) {
+    private static double denials(String rule) throws IOException, InterruptedException {
         Matcher m = Pattern.compile("(?m)^mapbench_policy_denials_total\\{[^}]*rule=\"" + Pattern.quote(rule)
                 + "\"[^}]*\\} (\\S+)$").matcher(operator.metrics());
         return m.find() ? Double.parseDouble(m.group(1)) : 0.0;
     }
 
-    private static void onboard(String name, String member, String tier) throws IOException, InterruptedException {
-        script(clusters.repoRoot().resolve("deploy/member/onboard.sh").toString(), "--name", name,
-                "--member-kubeconfig", clusters.kubeconfig(member).toString(),
-                "--hub-kubeconfig", clusters.kubeconfig("hub").toString(), "--tier", tier,
-                "--label", "mapbench.io/test-namespace=" + ns, "--operator-namespace", ns,
-                "--workload-namespace", ns, "--max-concurrent-runs", "10");
+    /** The operator's log so far (this class's operator only: the file is named after the namespace). */
+    private static String log() throws IOException {
+        return Files.readString(operator.log());
     }
 
     /** policies/configmap.sh with the committed dist/, or with another data document. */
