@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * All of mapbench's own operator settings, `mapbench.*` in application.properties or
@@ -49,6 +50,9 @@ public interface MapbenchConfig {
     /** The admission policy gate. */
     Policy policy();
 
+    /** Leader election among operator replicas (the Helm chart turns it on when replicas > 1). */
+    LeaderElection leaderElection();
+
     interface Workload {
         /** CPU of each workload pod when the run sets no resources. */
         @WithDefault("1")
@@ -57,6 +61,23 @@ public interface MapbenchConfig {
         /** Memory of each workload pod when the run sets no resources. */
         @WithDefault("512Mi")
         String memory();
+    }
+
+    interface LeaderElection {
+        /**
+         * true: only the holder of the Lease reconciles, the other replicas stand by and take
+         * over when it stops renewing. Needs get/update on the Lease and create on leases in
+         * its namespace.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Name of the coordination.k8s.io Lease; a DNS label. */
+        @WithDefault("mapbench-operator-lease")
+        String leaseName();
+
+        /** Namespace of the Lease; default: {@link MapbenchConfig#operatorNamespace()}. */
+        Optional<String> leaseNamespace();
     }
 
     interface Policy {

@@ -37,6 +37,8 @@ public class MapbenchMetrics {
     public static final String RUNS_FINISHED = "mapbench.runs.finished";
     public static final String POLICY_DENIALS = "mapbench.policy.denials";
     public static final String MEMBER_CLUSTER_UP = "mapbench.member.cluster.up";
+    public static final String POLICY_ENABLED = "mapbench.policy.enabled";
+    public static final String POLICY_AVAILABLE = "mapbench.policy.available";
 
     /** Result-document units and the gauge each feeds. */
     private static final Map<String, String> UNIT_GAUGES = Map.of(
@@ -47,6 +49,8 @@ public class MapbenchMetrics {
     private final Map<String, List<Series>> runSeries = new ConcurrentHashMap<>();
     private final Map<RunPhase, AtomicLong> runsByPhase = new EnumMap<>(RunPhase.class);
     private final Map<String, Series> clusterUp = new ConcurrentHashMap<>();
+    private final AtomicDoubleHolder policyEnabled = new AtomicDoubleHolder(0);
+    private final AtomicDoubleHolder policyAvailable = new AtomicDoubleHolder(0);
     /** When bound, mapbench_runs{phase} is counted from these runs at scrape time (an informer cache). */
     private volatile Supplier<? extends Collection<BenchmarkRun>> runSource;
 
@@ -81,6 +85,17 @@ public class MapbenchMetrics {
                     .strongReference(true)
                     .register(registry);
         }
+        // Both 0 until the PolicyStore says otherwise: an operator that has not read its policy
+        // yet admits nothing, and must not look available.
+        Gauge.builder(POLICY_ENABLED, policyEnabled, AtomicDoubleHolder::get)
+                .description("1 when the admission policy gate is on (mapbench.policy.enabled=true)")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder(POLICY_AVAILABLE, policyAvailable, AtomicDoubleHolder::get)
+                .description("1 when a valid admission policy is loaded; 0 while it is missing, corrupt or failing"
+                        + " (nothing is admitted) and when the gate is disabled")
+                .strongReference(true)
+                .register(registry);
     }
 
     /**
@@ -181,6 +196,16 @@ public class MapbenchMetrics {
     public void policyDenied(String rule) {
         Counter.builder(POLICY_DENIALS).description("Admission policy denials by rule")
                 .tag("rule", rule).register(registry).increment();
+    }
+
+    /**
+     * mapbench_policy_enabled and mapbench_policy_available. A disabled gate exports available 0
+     * with enabled 0, so "no policy to enforce" never looks like "a policy is enforced"; the
+     * MapbenchPolicyUnavailable alert fires on enabled - available > 0 only.
+     */
+    public void policyState(boolean enabled, boolean available) {
+        policyEnabled.set(enabled ? 1 : 0);
+        policyAvailable.set(enabled && available ? 1 : 0);
     }
 
     /** mapbench_member_cluster_up{cluster,tier}: 1 when the member's Ready condition is True. */

@@ -76,6 +76,7 @@ public class PolicyStore implements AutoCloseable {
         this.namespace = namespace;
         this.hub = hub;
         this.metrics = metrics;
+        metrics.policyState(enabled, false);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -170,6 +171,7 @@ public class PolicyStore implements AutoCloseable {
 
     private void swap(State next) {
         State previous = state.getAndSet(next);
+        metrics.policyState(enabled, next instanceof State.Loaded);
         if (previous instanceof State.Loaded old) {
             old.policy().close(); // decisions in flight on it are retried on the new one (decide)
         }
@@ -252,6 +254,7 @@ public class PolicyStore implements AutoCloseable {
             informer = null;
         }
         State previous = state.getAndSet(new State.Missing("the operator is shutting down", null));
+        metrics.policyState(enabled, false);
         if (previous instanceof State.Loaded old) {
             old.policy().close();
         }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The mapping with its real config sources, without starting Quarkus (which needs a cluster). */
 class MapbenchConfigTest {
 
-    private static MapbenchConfig config(Map<String, String> overrides) {
+    static MapbenchConfig config(Map<String, String> overrides) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(MapbenchConfig.class)
                 // the converters Quarkus registers for `2m` durations and `1M` sizes

@@ -119,4 +119,23 @@ class MapbenchMetricsTest {
         cache.remove(1);
         assertThat(registry.scrape()).contains("mapbench_runs{phase=\"Running\",} 1.0");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "enabled={0} available={1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "true,  true,  1.0, 1.0",
+        "true,  false, 1.0, 0.0",
+        // disabled never looks available, whatever is loaded
+        "false, true,  0.0, 0.0",
+        "false, false, 0.0, 0.0"})
+    void policyGauges(boolean enabled, boolean available, String wantEnabled, String wantAvailable) {
+        String before = registry.scrape();
+        assertThat(before).contains("\nmapbench_policy_available 0.0\n").contains("\nmapbench_policy_enabled 0.0\n");
+
+        metrics.policyState(enabled, available);
+
+        String text = registry.scrape();
+        assertThat(text).contains("# TYPE mapbench_policy_available gauge\n")
+                .contains("\nmapbench_policy_enabled " + wantEnabled + "\n")
+                .contains("\nmapbench_policy_available " + wantAvailable + "\n");
+    }
 }

@@ -186,6 +186,51 @@ class PolicyStoreTest {
         disabled.close();
     }
 
+    /**
+     * mapbench_policy_available follows every load, swap and failure, read from the Prometheus
+     * text /q/metrics serves: each step is (ConfigMaps the informer sees, expected value).
+     */
+    @Test
+    void policyAvailableGaugeFollowsEveryLoadSwapAndFailure() {
+        record Step(String what, List<ConfigMap> configMaps, int available) {
+        }
+        assertThat(scraped("mapbench_policy_enabled")).isEqualTo("1.0");
+        assertThat(scraped("mapbench_policy_available")).as("before the ConfigMaps are read").isEqualTo("0.0");
+        List<Step> steps = List.of(
+                new Step("valid policy loaded", List.of(policyConfigMap("mapbench-policy", MODULE, DATA)), 1),
+                new Step("ConfigMap removed", List.of(), 0),
+                new Step("valid policy returns", List.of(policyConfigMap("mapbench-policy", MODULE, DATA)), 1),
+                new Step("swapped for incomplete data", List.of(policyConfigMap("mapbench-policy", MODULE, "{\"data\":{}}")), 0),
+                new Step("swapped for a module that is not wasm",
+                        List.of(policyConfigMap("p", "hello".getBytes(StandardCharsets.UTF_8), DATA)), 0),
+                new Step("swapped back to the valid policy", List.of(policyConfigMap("mapbench-policy", MODULE, DATA)), 1));
+        for (Step step : steps) {
+            store.apply(step.configMaps());
+            assertThat(scraped("mapbench_policy_available")).as(step.what()).isEqualTo(step.available() + ".0");
+            assertThat(scraped("mapbench_policy_enabled")).as(step.what()).isEqualTo("1.0");
+        }
+        store.close();
+        assertThat(scraped("mapbench_policy_available")).as("operator shutting down").isEqualTo("0.0");
+    }
+
+    @Test
+    void aDisabledGateIsNeitherEnabledNorAvailable() {
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PolicyStore disabled = new PolicyStore(false, "mapbench-system", null, new MapbenchMetrics(registry));
+        disabled.start();
+        disabled.apply(List.of(policyConfigMap("mapbench-policy", MODULE, DATA))); // even with a valid policy around
+
+        assertThat(scraped("mapbench_policy_enabled")).isEqualTo("0.0");
+        assertThat(scraped("mapbench_policy_available")).isEqualTo("0.0");
+        disabled.close();
+    }
+
+    /** The value of an unlabelled gauge in the registry's Prometheus text. */
+    private String scraped(String name) {
+        return registry.scrape().lines().filter(l -> l.startsWith(name + " ")).map(l -> l.substring(name.length() + 1))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " not in the scrape:\n" + registry.scrape()));
+    }
+
     private double denials(String rule) {
         return registry.get(MapbenchMetrics.POLICY_DENIALS).tag("rule", rule).counter().count();
     }

@@ -1,0 +1,50 @@
+package io.mapbench.operator.config;
+
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Leader election for the operator SDK from {@code mapbench.leader-election.*}. QOSDK looks up a
+ * {@link LeaderElectionConfiguration} bean at start-up (in the profiles of
+ * {@code quarkus.operator-sdk.activate-leader-election-for-profiles}, default {@code prod}); a
+ * {@code null} bean means no leader election, so every replica would reconcile — which is why the
+ * chart allows more than one replica only with this enabled.
+ */
+@Singleton
+public class LeaderElectionConfig {
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+    @Produces
+    @Dependent
+    LeaderElectionConfiguration leaderElection(MapbenchConfig config) {
+        return of(config).orElse(null);
+    }
+
+    /**
+     * The SDK's configuration, empty when disabled. The Lease lives in the operator's namespace
+     * unless another one is set; a lost lease ends the process (the SDK's default) so Kubernetes
+     * restarts it as a stand-by instead of leaving two leaders.
+     */
+    public static Optional<LeaderElectionConfiguration> of(MapbenchConfig config) {
+        MapbenchConfig.LeaderElection le = config.leaderElection();
+        if (!le.enabled()) {
+            return Optional.empty();
+        }
+        String name = le.leaseName();
+        if (!DNS_LABEL.matcher(name).matches()) {
+            throw new IllegalArgumentException("mapbench.leader-election.lease-name: '" + name
+                    + "' is not a valid Lease name; allowed: a DNS label (lowercase letters, digits and '-',"
+                    + " at most 63 characters, starting and ending with a letter or digit)");
+        }
+        String namespace = le.leaseNamespace().orElse(config.operatorNamespace());
+        return Optional.of(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(name)
+                .withLeaseNamespace(namespace)
+                .withExitOnStopLeading(true)
+                .build());
+    }
+}
