@@ -359,6 +359,38 @@ func TestEdgeCases(t *testing.T) {
 				if envOf(t, objs)["MAPBENCH_LEADER_ELECTION_LEASE_NAME"] != "mb-lease" {
 					t.Error("lease name not passed to the operator")
 				}
+				if envOf(t, objs)["MAPBENCH_LEADER_ELECTION_ENABLED"] != "true" {
+					t.Error("MAPBENCH_LEADER_ELECTION_ENABLED not true")
+				}
+			}},
+		{"more than one replica turns leader election on by itself",
+			[]string{"--set", "replicas=3"},
+			func(t *testing.T, objs []object) {
+				d := findOne(t, objs, "Deployment", "mapbench-operator")
+				if got := get(d, "spec", "replicas"); got != 3 {
+					t.Errorf("replicas = %v, want 3", got)
+				}
+				env := envOf(t, objs)
+				if env["MAPBENCH_LEADER_ELECTION_ENABLED"] != "true" || env["MAPBENCH_LEADER_ELECTION_LEASE_NAME"] != "mapbench-operator-lease" {
+					t.Errorf("leader election env = %q / %q", env["MAPBENCH_LEADER_ELECTION_ENABLED"], env["MAPBENCH_LEADER_ELECTION_LEASE_NAME"])
+				}
+				if _, ok := env["MAPBENCH_LEADER_ELECTION_LEASE_NAMESPACE"]; !ok {
+					t.Error("MAPBENCH_LEADER_ELECTION_LEASE_NAMESPACE (the release namespace) missing")
+				}
+				r := rules(findOne(t, objs, "Role", "mb-mapbench-operator"))
+				if !r["coordination.k8s.io/leases:create"] || !r["coordination.k8s.io/leases:get"] || !r["coordination.k8s.io/leases:update"] {
+					t.Errorf("lease rules missing: %v", r)
+				}
+			}},
+		{"one replica: no leader election, no lease rules",
+			nil,
+			func(t *testing.T, objs []object) {
+				if _, ok := envOf(t, objs)["MAPBENCH_LEADER_ELECTION_ENABLED"]; ok {
+					t.Error("leader election on with one replica")
+				}
+				if r := rules(findOne(t, objs, "Role", "mb-mapbench-operator")); r["coordination.k8s.io/leases:create"] {
+					t.Errorf("lease rules rendered with one replica: %v", r)
+				}
 			}},
 		{"existing ServiceAccount, no RBAC, no dashboards, no cleanup hook, 0 replicas",
 			[]string{"--set", "serviceAccount.create=false", "--set", "serviceAccount.name=preexisting", "--set", "rbac.create=false",
@@ -397,7 +429,8 @@ func TestBadValuesRejected(t *testing.T) {
 		args []string
 		want []string // substrings of helm's error
 	}{
-		{[]string{"--set", "replicas=2"}, []string{"/replicas", "maximum: got 2, want 1"}},
+		{[]string{"--set", "replicas=4"}, []string{"/replicas", "maximum: got 4, want 3"}},
+		{[]string{"--set", "replicas=-1"}, []string{"/replicas", "minimum: got -1, want 0"}},
 		{[]string{"--set", "image.pullPolicy=Sometimes"}, []string{"/image/pullPolicy", "Always", "IfNotPresent"}},
 		{[]string{"--set", "image.repository=Bad Repo"}, []string{"/image/repository", "does not match pattern"}},
 		{[]string{"--set", "podSecurityContext.runAsNonRoot=false"}, []string{"/podSecurityContext/runAsNonRoot", "true"}},
