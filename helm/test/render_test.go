@@ -374,8 +374,10 @@ func TestEdgeCases(t *testing.T) {
 				if env["MAPBENCH_LEADER_ELECTION_ENABLED"] != "true" || env["MAPBENCH_LEADER_ELECTION_LEASE_NAME"] != "mapbench-operator-lease" {
 					t.Errorf("leader election env = %q / %q", env["MAPBENCH_LEADER_ELECTION_ENABLED"], env["MAPBENCH_LEADER_ELECTION_LEASE_NAME"])
 				}
-				if _, ok := env["MAPBENCH_LEADER_ELECTION_LEASE_NAMESPACE"]; !ok {
-					t.Error("MAPBENCH_LEADER_ELECTION_LEASE_NAMESPACE (the release namespace) missing")
+				for _, name := range []string{"MAPBENCH_LEADER_ELECTION_LEASE_NAMESPACE", "MAPBENCH_LEADER_ELECTION_IDENTITY"} {
+					if _, ok := env[name]; !ok {
+						t.Errorf("%s (from the pod's fieldRef) missing", name)
+					}
 				}
 				r := rules(findOne(t, objs, "Role", "mb-mapbench-operator"))
 				if !r["coordination.k8s.io/leases:create"] || !r["coordination.k8s.io/leases:get"] || !r["coordination.k8s.io/leases:update"] {

@@ -42,9 +42,10 @@ public class LeaderElectionConfig {
                     + " at most 63 characters, starting and ending with a letter or digit)");
         }
         String namespace = le.leaseNamespace().orElse(config.operatorNamespace());
-        return Optional.of(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(name)
+        LeaderElectionConfigurationBuilder builder = LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(name)
                 .withLeaseNamespace(namespace)
-                .withExitOnStopLeading(true)
-                .build());
+                .withExitOnStopLeading(true);
+        le.identity().filter(id -> !id.isBlank()).ifPresent(builder::withIdentity);
+        return Optional.of(builder.build());
     }
 }

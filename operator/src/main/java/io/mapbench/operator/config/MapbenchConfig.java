@@ -78,6 +78,12 @@ public interface MapbenchConfig {
 
         /** Namespace of the Lease; default: {@link MapbenchConfig#operatorNamespace()}. */
         Optional<String> leaseNamespace();
+
+        /**
+         * This replica's name in the Lease; must differ between replicas (the chart passes the
+         * pod name). Default: the SDK's, $HOSTNAME, which replicas sharing one host would share.
+         */
+        Optional<String> identity();
     }
 
     interface Policy {

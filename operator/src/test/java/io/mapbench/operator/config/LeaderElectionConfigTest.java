@@ -34,7 +34,11 @@ class LeaderElectionConfigTest {
                                 "mapbench.leader-election.lease-name", "mb-lease",
                                 "mapbench.leader-election.lease-namespace", "ops",
                                 "mapbench.operator-namespace", "bench-ops"),
-                        "mb-lease", "ops"));
+                        "mb-lease", "ops"),
+                Arguments.of("on: identity from the pod name",
+                        Map.of("mapbench.leader-election.enabled", "true",
+                                "mapbench.leader-election.identity", "mb-mapbench-operator-7d9f-abcde"),
+                        "mapbench-operator-lease", "mapbench-system"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -52,6 +56,8 @@ class LeaderElectionConfigTest {
         assertThat(le.get().getLeaseNamespace()).contains(wantNamespace);
         assertThat(le.get().isExitOnStopLeading()).isTrue();
         assertThat(le.get().getLeaseDuration()).isEqualTo(LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE);
+        assertThat(le.get().getIdentity()).isEqualTo(
+                Optional.ofNullable(properties.get("mapbench.leader-election.identity")));
     }
 
     @Test
