@@ -34,13 +34,16 @@ func mustAbs(p string) string {
 type object = map[string]any
 
 // render runs `helm template` with args and returns the objects, or helm's error output.
+// releaseNamespace is the namespace every test renders the chart into.
+const releaseNamespace = "mapbench-system"
+
 func render(t *testing.T, args ...string) ([]object, string, error) {
 	t.Helper()
 	helm := os.Getenv("HELM")
 	if helm == "" {
 		t.Fatal("HELM is not set: run helm/test/run.sh (it builds helm via hack/tools/helm.sh)")
 	}
-	cmd := exec.Command(helm, append([]string{"template", "mb", chart, "--namespace", "mapbench-system"}, args...)...)
+	cmd := exec.Command(helm, append([]string{"template", "mb", chart, "--namespace", releaseNamespace}, args...)...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
@@ -470,6 +473,13 @@ func TestServerDryRun(t *testing.T) {
 	kubectl := os.Getenv("KUBECTL")
 	if kc == "" || kubectl == "" {
 		t.Skip("MAPBENCH_HUB_KUBECONFIG/KUBECTL not set (helm/test/run.sh sets them when the local hub is up)")
+	}
+	// The release namespace must exist for namespaced objects to pass a server-side dry run, as
+	// with `helm install --create-namespace`; a fresh hub does not have it.
+	ns := exec.Command(kubectl, "--kubeconfig", kc, "apply", "-f", "-")
+	ns.Stdin = strings.NewReader("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + releaseNamespace + "\n")
+	if res, err := ns.CombinedOutput(); err != nil {
+		t.Fatalf("creating namespace %s: %v\n%s", releaseNamespace, err, res)
 	}
 	for _, args := range [][]string{
 		nil,
