@@ -1,5 +1,6 @@
 package io.mapbench.operator.config;
 
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import jakarta.enterprise.context.Dependent;
@@ -7,6 +8,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /**
  * Leader election for the operator SDK from {@code mapbench.leader-election.*}. QOSDK looks up a
@@ -17,6 +19,7 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class LeaderElectionConfig {
+    private static final Logger LOG = Logger.getLogger(LeaderElectionConfig.class);
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     @Produces
@@ -27,9 +30,22 @@ public class LeaderElectionConfig {
 
     /**
      * The SDK's configuration, empty when disabled. The Lease lives in the operator's namespace
-     * unless another one is set; a lost lease ends the process (the SDK's default) so Kubernetes
-     * restarts it as a stand-by instead of leaving two leaders.
+     * unless another one is set; a lost lease ends the process ({@link #exitAfterLostLease}) so
+     * Kubernetes restarts it as a stand-by instead of leaving two leaders.
      */
+    /**
+     * A replica that lost the Lease while running must stop reconciling at once: it exits (status
+     * 1, Kubernetes restarts it as a stand-by). The exit runs on a thread of its own, so when the
+     * lease ends because the operator is already shutting down, that exit merely waits for the
+     * shutdown in progress instead of blocking it.
+     */
+    static void exitAfterLostLease() {
+        LOG.warn("lost the leader-election Lease: exiting so that only the new leader reconciles");
+        Thread exit = new Thread(() -> System.exit(1), "mapbench-lost-lease-exit");
+        exit.setDaemon(true);
+        exit.start();
+    }
+
     public static Optional<LeaderElectionConfiguration> of(MapbenchConfig config) {
         MapbenchConfig.LeaderElection le = config.leaderElection();
         if (!le.enabled()) {
@@ -44,7 +60,13 @@ public class LeaderElectionConfig {
         String namespace = le.leaseNamespace().orElse(config.operatorNamespace());
         LeaderElectionConfigurationBuilder builder = LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(name)
                 .withLeaseNamespace(namespace)
-                .withExitOnStopLeading(true);
+                // The SDK's own exit calls System.exit on the thread that reports the lost lease;
+                // during a normal shutdown (SIGTERM, rollout) that is the shutdown hook itself, and
+                // System.exit from a shutdown hook blocks forever: the pod would hang until killed.
+                .withExitOnStopLeading(false)
+                .withLeaderCallbacks(new LeaderCallbacks(() -> {
+                }, LeaderElectionConfig::exitAfterLostLease, newLeader -> {
+                }));
         le.identity().filter(id -> !id.isBlank()).ifPresent(builder::withIdentity);
         return Optional.of(builder.build());
     }
