@@ -31,7 +31,9 @@ import org.jboss.logging.Logger;
  * <p>Fail closed: while the module or data is missing, corrupt or failing, every decision is
  * {@link PolicyVerdict.Unavailable}. {@code mapbench.policy.enabled=false} is the only way to get
  * {@link PolicyVerdict.Disabled}. Listeners ({@link #addListener}) hear about every change of the
- * loaded policy AFTER it is in place, so a reconcile they trigger sees the new revision.
+ * loaded policy AFTER it is in place, so a reconcile they trigger sees the new revision. Every
+ * swap also sets {@code mapbench_policy_available} (1 only while a policy is loaded, never when
+ * disabled) and {@code mapbench_policy_enabled}, which the MapbenchPolicyUnavailable alert reads.
  */
 @Singleton
 public class PolicyStore implements AutoCloseable {
