@@ -46,7 +46,8 @@ test-local:
 test-java: clusters-up
 	$(MVN) verify
 test-helm: clusters-up
-	helm/test/run.sh
+	helm/test/run.sh --e2e
+	helm/test/leader-election-e2e.sh
 
 clusters-up:
 	deploy/local/clusters up
