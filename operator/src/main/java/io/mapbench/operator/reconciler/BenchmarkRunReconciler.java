@@ -183,6 +183,13 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
             resolved.add(r.get());
         }
 
+        if (run.getStatus() != null && run.getStatus().getPhase() == RunPhase.Denied && run.getStatus().getPolicy() != null
+                && Objects.equals(run.getStatus().getObservedGeneration(), run.getMetadata().getGeneration())
+                && policy.revision().map(r -> r.equals(run.getStatus().getPolicy().getRevision())).orElse(true)) {
+            // Same spec, same policy (or none loaded now): the denial stands (and is not counted again),
+            // whatever placement would say now; a full cluster must not turn a denial back into Pending.
+            return Step.none();
+        }
         List<MemberCluster> clusters = memberClusters.list().toList();
         List<BenchmarkRun> runs = context.getPrimaryCache().list().toList();
         PlacementOutcome outcome = Placement.propose(run, clusters, runs);
@@ -193,12 +200,6 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
         }
 
         RunObservations.Admission admission;
-        if (run.getStatus() != null && run.getStatus().getPhase() == RunPhase.Denied && run.getStatus().getPolicy() != null
-                && Objects.equals(run.getStatus().getObservedGeneration(), run.getMetadata().getGeneration())
-                && policy.revision().map(r -> r.equals(run.getStatus().getPolicy().getRevision())).orElse(true)) {
-            // Same spec, same policy (or none loaded now): the denial stands (and is not counted again).
-            return Step.none();
-        }
         String ns = run.getMetadata().getNamespace();
         PolicyVerdict verdict = policy.decide(run, AdmissionFacts.clusters(assigned.clusters(), clusters),
                 AdmissionFacts.namespace(run, hub.namespaces().withName(ns).get(), runs),
