@@ -297,6 +297,12 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
                                 + " before it finished (deleted by someone else?)");
                         next.setCompletionTime(now.truncatedTo(ChronoUnit.SECONDS).toString());
                     } else {
+                        if (!dispatched) {
+                            // The budget goes first: a pod can run within a second of its Job and must be
+                            // protected from its first moment, not from the end of this loop.
+                            DisruptionBudgetBuilder.build(run, mc, olds.size(), settings)
+                                    .ifPresent(pdb -> gateway.apply(cluster, pdb));
+                        }
                         gateway.apply(cluster, RecordConfigMapBuilder.build(run, mc, prev.getGoVersion(), settings));
                         gateway.apply(cluster, WorkloadJobBuilder.build(run, mc, prev.getGoVersion(), settings));
                         dispatched = true;
@@ -314,7 +320,6 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
                 now_.add(next);
             }
             if (dispatched) {
-                DisruptionBudgetBuilder.build(run, mc, olds.size(), settings).ifPresent(pdb -> gateway.apply(cluster, pdb));
                 step = step.withEvent(RunEvents.NORMAL, "Dispatched", "Jobs and record ConfigMaps applied in "
                         + cluster + " (with a PodDisruptionBudget unless spec.disruption allows eviction)");
             }
