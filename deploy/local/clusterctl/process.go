@@ -89,10 +89,21 @@ func cmdlineMatches(live []string, ident, marker string) bool {
 	return hasIdent && hasMarker
 }
 
-// checkPorts fails naming the port and component when something already listens there.
+// portBusyPatience is how long checkPorts waits for a port another process holds only briefly.
+// On a busy machine (parallel tests, other clusters starting), a port of ours was seen taken for
+// a moment and free again a second later; failing at once made `clusters up` flaky.
+var portBusyPatience = 5 * time.Second
+
+// checkPorts fails naming the port and component when something listens there for longer than
+// portBusyPatience.
 func checkPorts(p procSpec) error {
 	for _, np := range p.ports {
-		l, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(np.port)))
+		addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(np.port))
+		l, err := net.Listen("tcp", addr)
+		for deadline := time.Now().Add(portBusyPatience); err != nil && time.Now().Before(deadline); {
+			time.Sleep(250 * time.Millisecond)
+			l, err = net.Listen("tcp", addr)
+		}
 		if err != nil {
 			return fmt.Errorf("%s: port %d (%s %s) is taken: %v; stop whatever listens there (ss -ltnp 'sport = :%d') or set MAPBENCH_PORT_BASE to another base",
 				p.cluster, np.port, p.component, np.name, errors.Unwrap(err), np.port)

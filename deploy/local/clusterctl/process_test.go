@@ -89,7 +89,21 @@ func TestStalePidFileIsNotOurs(t *testing.T) {
 	}
 }
 
+func TestCheckPortsWaitsForABrieflyHeldPort(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	time.AfterFunc(time.Second, func() { l.Close() })
+	if err := checkPorts(procSpec{cluster: "hub", component: "etcd", ports: []namedPort{{"client", port}}}); err != nil {
+		t.Fatalf("a port held for 1s (patience %v) was reported taken: %v", portBusyPatience, err)
+	}
+}
+
 func TestCheckPortsNamesPortAndComponent(t *testing.T) {
+	defer func(p time.Duration) { portBusyPatience = p }(portBusyPatience)
+	portBusyPatience = 500 * time.Millisecond
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
