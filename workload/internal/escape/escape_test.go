@@ -3,7 +3,6 @@ package escape
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -147,16 +146,9 @@ func TestCommittedCaptureIsFresh(t *testing.T) {
 	}
 }
 
-// goCommand finds the go command of the toolchain running the test.
 func goCommand(t *testing.T) string {
 	t.Helper()
-	if root := runtime.GOROOT(); root != "" {
-		p := filepath.Join(root, "bin", "go")
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	p, err := exec.LookPath("go")
+	p, err := capture.RuntimeGoCommand()
 	if err != nil {
 		t.Skip("no go command to compile the snippets with")
 	}

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 )
 
@@ -125,4 +126,16 @@ func Write(c *Capture, dir string) error {
 // "-m=2" -> "m2.txt".
 func FileName(level string) string {
 	return strings.NewReplacer("-", "", "=", "").Replace(level) + ".txt"
+}
+
+// RuntimeGoCommand finds the go command of the toolchain running the caller (GOROOT/bin/go),
+// falling back to go on PATH, so tests compile the snippets with the toolchain under test.
+func RuntimeGoCommand() (string, error) {
+	if root := runtime.GOROOT(); root != "" {
+		p := filepath.Join(root, "bin", "go")
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		}
+	}
+	return exec.LookPath("go")
 }

@@ -3,7 +3,6 @@ package capture
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -94,13 +93,7 @@ func TestFileName(t *testing.T) {
 
 func goCommand(t *testing.T) string {
 	t.Helper()
-	if root := runtime.GOROOT(); root != "" {
-		p := filepath.Join(root, "bin", "go")
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	p, err := exec.LookPath("go")
+	p, err := RuntimeGoCommand()
 	if err != nil {
 		t.Skip("no go command to compile the snippets with")
 	}
