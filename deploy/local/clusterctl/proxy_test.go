@@ -61,18 +61,26 @@ func roundTrip(t *testing.T, r *bufio.Reader, c net.Conn) (time.Duration, error)
 	return time.Since(t0), err
 }
 
-func TestProxyAddsConfiguredRoundTripLatency(t *testing.T) {
-	px, addr := startProxy(t, echoServer(t))
+// dialWorking opens a connection through the proxy and proves it works with one round trip
+// (when says at which point of the test, for the failure message).
+func dialWorking(t *testing.T, addr, when string) (net.Conn, *bufio.Reader, time.Duration) {
+	t.Helper()
 	c, err := net.Dial("tcp", addr)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%s: %v", when, err)
 	}
-	defer c.Close()
+	t.Cleanup(func() { c.Close() })
 	r := bufio.NewReader(c)
-	base, err := roundTrip(t, r, c)
+	d, err := roundTrip(t, r, c)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%s: %v", when, err)
 	}
+	return c, r, d
+}
+
+func TestProxyAddsConfiguredRoundTripLatency(t *testing.T) {
+	px, addr := startProxy(t, echoServer(t))
+	c, r, base := dialWorking(t, addr, "before any setting")
 	for _, lat := range []time.Duration{100 * time.Millisecond, 300 * time.Millisecond, 0} {
 		// Changed at runtime on the open connection, as the control file does.
 		px.setControl(proxyControl{Latency: lat.String()})
@@ -89,15 +97,7 @@ func TestProxyAddsConfiguredRoundTripLatency(t *testing.T) {
 
 func TestProxyDropClosesAndRefuses(t *testing.T) {
 	px, addr := startProxy(t, echoServer(t))
-	c, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	r := bufio.NewReader(c)
-	if _, err := roundTrip(t, r, c); err != nil {
-		t.Fatal(err)
-	}
+	c, r, _ := dialWorking(t, addr, "before --drop")
 	px.setControl(proxyControl{Drop: true})
 	c.SetDeadline(time.Now().Add(2 * time.Second))
 	if _, err := roundTrip(t, r, c); err == nil {
@@ -113,30 +113,16 @@ func TestProxyDropClosesAndRefuses(t *testing.T) {
 		t.Fatal("new connection accepted while dropping")
 	}
 	px.setControl(proxyControl{Drop: false})
-	c3, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c3.Close()
-	if _, err := roundTrip(t, bufio.NewReader(c3), c3); err != nil {
-		t.Fatalf("after --no-drop: %v", err)
-	}
+	dialWorking(t, addr, "after --no-drop")
 }
 
 func TestProxyBlackholeStarvesThenResets(t *testing.T) {
 	px, addr := startProxy(t, echoServer(t))
-	c, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	r := bufio.NewReader(c)
-	if _, err := roundTrip(t, r, c); err != nil {
-		t.Fatal(err)
-	}
+	c, _, _ := dialWorking(t, addr, "before --blackhole")
 	px.setControl(proxyControl{Blackhole: true})
 	for name, conn := range map[string]net.Conn{"open": c, "new": nil} {
 		if conn == nil {
+			var err error
 			if conn, err = net.Dial("tcp", addr); err != nil {
 				t.Fatalf("new connection refused while blackholed (want accepted and starved): %v", err)
 			}
@@ -149,14 +135,7 @@ func TestProxyBlackholeStarvesThenResets(t *testing.T) {
 		}
 	}
 	px.setControl(proxyControl{})
-	c2, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c2.Close()
-	if _, err := roundTrip(t, bufio.NewReader(c2), c2); err != nil {
-		t.Fatalf("after --no-blackhole: %v", err)
-	}
+	dialWorking(t, addr, "after --no-blackhole")
 }
 
 func TestProxyControlValidation(t *testing.T) {
