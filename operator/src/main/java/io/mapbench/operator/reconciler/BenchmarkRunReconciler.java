@@ -199,7 +199,6 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
             return ConditionReasons.WAITING_FOR_CAPACITY.equals(outcome.reason()) ? step.atMost(WAITING_RECHECK) : step;
         }
 
-        RunObservations.Admission admission;
         String ns = run.getMetadata().getNamespace();
         PolicyVerdict verdict = policy.decide(run, AdmissionFacts.clusters(assigned.clusters(), clusters),
                 AdmissionFacts.namespace(run, hub.namespaces().withName(ns).get(), runs),
@@ -216,7 +215,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
                     PolicyDecision.Unavailable, null, null, unavailable.message()), outcome, null, null, null))
                     .atMost(POLICY_RETRY);
         }
-        admission = verdict instanceof PolicyVerdict.Allowed allowed
+        RunObservations.Admission admission = verdict instanceof PolicyVerdict.Allowed allowed
                 ? new RunObservations.Admission(PolicyDecision.Allowed, null, allowed.revision(), null)
                 : new RunObservations.Admission(PolicyDecision.Disabled, null, null, null);
 
