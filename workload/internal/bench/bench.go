@@ -91,36 +91,58 @@ const maxN = 1_000_000_000
 // Run measures f: a run with N=1, then (for a duration benchtime) runs with
 // growing N until one lasts at least the benchtime, exactly testing.B's
 // launch logic; for an iteration-count benchtime, one run with that N.
+// Like testing, the first run and the ramp each get a goroutine of their
+// own: the loop then runs on a fresh stack as it does under go test, so
+// where its stack frame falls (which decides, for example, whether the
+// iterator's stores alias the map's loads in the L1 cache) matches.
 func Run(f func(*B), bt Benchtime) Result {
 	b := &B{}
-	b.runN(f, 1)
+	onFreshGoroutine(func() { b.runN(f, 1) })
+	onFreshGoroutine(func() { b.launch(f, bt) })
+	return Result{N: b.N, Duration: b.duration, Mallocs: b.mallocs, Bytes: b.bytes, GCCycles: b.gcCycles}
+}
+
+// onFreshGoroutine runs f on a new goroutine and waits for it; a panic in f
+// is re-raised in the caller so that the runner reports the scenario.
+func onFreshGoroutine(f func()) {
+	done := make(chan any)
+	go func() {
+		defer func() { done <- recover() }()
+		f()
+	}()
+	if p := <-done; p != nil {
+		panic(p)
+	}
+}
+
+// launch is testing.B.launch: the ramp after the first run.
+func (b *B) launch(f func(*B), bt Benchtime) {
 	if bt.N > 0 {
 		if bt.N > 1 {
 			b.runN(f, bt.N)
 		}
-	} else {
-		for n := 1; b.duration < bt.D && n < maxN; {
-			last := n
-			prevns := b.duration.Nanoseconds()
-			if prevns <= 0 {
-				prevns = 1
-			}
-			// Predict the N that lasts the benchtime, overshoot by 20%,
-			// grow at most 100x and at least by one, as testing does.
-			next := bt.D.Nanoseconds() * int64(b.N) / prevns
-			next += next / 5
-			if next > 100*int64(last) {
-				next = 100 * int64(last)
-			}
-			if next < int64(last)+1 {
-				next = int64(last) + 1
-			}
-			if next > maxN {
-				next = maxN
-			}
-			n = int(next)
-			b.runN(f, n)
-		}
+		return
 	}
-	return Result{N: b.N, Duration: b.duration, Mallocs: b.mallocs, Bytes: b.bytes, GCCycles: b.gcCycles}
+	for n := 1; b.duration < bt.D && n < maxN; {
+		last := n
+		prevns := b.duration.Nanoseconds()
+		if prevns <= 0 {
+			prevns = 1
+		}
+		// Predict the N that lasts the benchtime, overshoot by 20%,
+		// grow at most 100x and at least by one, as testing does.
+		next := bt.D.Nanoseconds() * int64(b.N) / prevns
+		next += next / 5
+		if next > 100*int64(last) {
+			next = 100 * int64(last)
+		}
+		if next < int64(last)+1 {
+			next = int64(last) + 1
+		}
+		if next > maxN {
+			next = maxN
+		}
+		n = int(next)
+		b.runN(f, n)
+	}
 }

@@ -84,3 +84,13 @@ func TestAllocationsAndGCAreCounted(t *testing.T) {
 		t.Fatalf("no GC cycle counted for 12.5 MiB of garbage")
 	}
 }
+
+func TestRunPassesAPanicInTheBenchmarkToItsCaller(t *testing.T) {
+	defer func() {
+		if r := recover(); r != "boom" {
+			t.Fatalf("recovered %v, want the benchmark's panic value \"boom\"", r)
+		}
+	}()
+	Run(func(b *B) { panic("boom") }, Benchtime{N: 3})
+	t.Fatal("Run returned normally from a panicking benchmark")
+}
