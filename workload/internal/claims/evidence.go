@@ -23,14 +23,30 @@ func (e *Evidence) bench(scenario, variant, key, value string, size int) *result
 // largestSize is the largest size at which every listed variant of a scenario was measured for
 // the key and value type, 0 when there is none.
 func (e *Evidence) largestSize(scenario, key, value string, variants ...string) int {
+	want := make([]benchID, len(variants))
+	for i, v := range variants {
+		want[i] = benchID{v, key, value}
+	}
+	return e.largestSizeOfAll(scenario, want...)
+}
+
+// benchID names one benchmark of a scenario apart from its size.
+type benchID struct{ variant, key, value string }
+
+// largestSizeOfAll is the largest size at which the scenario has every wanted benchmark, 0 when
+// there is none (or nothing is wanted).
+func (e *Evidence) largestSizeOfAll(scenario string, want ...benchID) int {
+	if len(want) == 0 {
+		return 0
+	}
 	best := 0
 	for _, b := range e.Doc.Benchmarks {
-		if b.Scenario != scenario || b.KeyType != key || b.ValueType != value || b.Size <= best {
+		if b.Scenario != scenario || b.Size <= best {
 			continue
 		}
 		all := true
-		for _, v := range variants {
-			if e.bench(scenario, v, key, value, b.Size) == nil {
+		for _, w := range want {
+			if e.bench(scenario, w.variant, w.key, w.value, b.Size) == nil {
 				all = false
 			}
 		}

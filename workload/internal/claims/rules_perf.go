@@ -212,13 +212,7 @@ func ruleGoroutineCapture(e *Evidence) Outcome {
 }
 
 func ruleGCPointers(e *Evidence) Outcome {
-	size := 0
-	for _, b := range e.Doc.Benchmarks {
-		if b.Scenario == scGCCost && b.Variant == varGC && b.KeyType == "int64" && b.ValueType == "ptrstruct64" &&
-			b.Size > size && e.bench(scGCCost, varGC, "int64", "int64", b.Size) != nil {
-			size = b.Size
-		}
-	}
+	size := e.largestSizeOfAll(scGCCost, benchID{varGC, "int64", "ptrstruct64"}, benchID{varGC, "int64", "int64"})
 	if size == 0 {
 		return notApplicable("needs %s benchmarks of %s for int64/int64 and int64/ptrstruct64 at one size", varGC, scGCCost)
 	}
@@ -239,13 +233,7 @@ func ruleGCPointers(e *Evidence) Outcome {
 }
 
 func ruleCacheLine(e *Evidence) Outcome {
-	size := 0
-	for _, b := range e.Doc.Benchmarks {
-		if b.Scenario == scFieldAccess && b.Variant == varValueField && b.KeyType == "int64" && b.ValueType == "struct64" &&
-			b.Size > size && e.bench(scFieldAccess, varValueField, "int64", "struct128", b.Size) != nil {
-			size = b.Size
-		}
-	}
+	size := e.largestSizeOfAll(scFieldAccess, benchID{varValueField, "int64", "struct64"}, benchID{varValueField, "int64", "struct128"})
 	if size == 0 {
 		return notApplicable("Go programs cannot align map slots; the proxy measured instead (ns/element of %s at int64/struct64 vs int64/struct128: one vs two cache lines per value) was not in this run", varValueField)
 	}

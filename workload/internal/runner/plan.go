@@ -2,6 +2,7 @@ package runner
 
 import (
 	"fmt"
+	"slices"
 
 	"mapbench.io/workload/internal/bench"
 	"mapbench.io/workload/internal/catalog"
@@ -86,7 +87,7 @@ func MakePlan(o *Options) (*Plan, error) {
 		p.Config.Scenarios = append(p.Config.Scenarios, id)
 		p.Config.KeyTypes = union(p.Config.KeyTypes, mx.KeyTypes)
 		p.Config.ValueTypes = union(p.Config.ValueTypes, mx.ValueTypes)
-		p.Config.Sizes = unionInts(p.Config.Sizes, mx.Sizes)
+		p.Config.Sizes = union(p.Config.Sizes, mx.Sizes)
 		item := Item{Scenario: sc}
 		for _, k := range mx.KeyTypes {
 			for _, v := range mx.ValueTypes {
@@ -123,30 +124,10 @@ func (p *Plan) CheckMemory(limit int64) error {
 	return nil
 }
 
-func union(a, b []string) []string {
+// union appends to a the elements of b it does not hold yet, keeping order.
+func union[T comparable](a, b []T) []T {
 	for _, x := range b {
-		found := false
-		for _, y := range a {
-			if x == y {
-				found = true
-			}
-		}
-		if !found {
-			a = append(a, x)
-		}
-	}
-	return a
-}
-
-func unionInts(a, b []int) []int {
-	for _, x := range b {
-		found := false
-		for _, y := range a {
-			if x == y {
-				found = true
-			}
-		}
-		if !found {
+		if !slices.Contains(a, x) {
 			a = append(a, x)
 		}
 	}
