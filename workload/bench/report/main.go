@@ -112,10 +112,10 @@ func overhead(runnerText, gotestText string) {
 		fmt.Printf("harness alone C/B: fastest %.3f, medians %.3f (95%% CI [%.3f, %.3f])\n",
 			minOf(harness)/minOf(gotest), h.Median, h.CILow, h.CIHigh)
 	}
+	fastest := minOf(runner) / minOf(gotest)
 	m := bootstrapRatioOfMedians(runner, gotest, 10000, 1)
-	fmt.Printf("overhead A/B:      fastest %.3f, medians %.3f (95%% CI [%.3f, %.3f])\n",
-		minOf(runner)/minOf(gotest), m.Median, m.CILow, m.CIHigh)
-	fmt.Println(overheadVerdict(minOf(runner)/minOf(gotest), m, overheadGoal))
+	fmt.Printf("overhead A/B:      fastest %.3f, medians %.3f (95%% CI [%.3f, %.3f])\n", fastest, m.Median, m.CILow, m.CIHigh)
+	fmt.Println(overheadVerdict(fastest, m, overheadGoal))
 }
 
 // bootstrapRatioOfMedians returns median(runner)/median(gotest) with a
@@ -126,29 +126,26 @@ func overhead(runnerText, gotestText string) {
 // benchmark noise (steal time, interrupts) is skewed, not normal.
 func bootstrapRatioOfMedians(runner, gotest []float64, resamples int, seed int64) result.Summary {
 	rng := rand.New(rand.NewSource(seed))
-	median := func(xs []float64) float64 {
-		s := append([]float64(nil), xs...)
-		sort.Float64s(s)
-		return stats.Median(s)
-	}
-	resample := func(dst, xs []float64) []float64 {
-		dst = dst[:0]
-		for range xs {
-			dst = append(dst, xs[rng.Intn(len(xs))])
+	// medianOfResample fills dst (reused scratch) with a resample of xs,
+	// sorts it in place and returns its median.
+	medianOfResample := func(dst, xs []float64) float64 {
+		for i := range dst {
+			dst[i] = xs[rng.Intn(len(xs))]
 		}
-		return dst
+		sort.Float64s(dst)
+		return stats.Median(dst)
 	}
 	ratios := make([]float64, resamples)
-	var rb, gb []float64
+	rb, gb := make([]float64, len(runner)), make([]float64, len(gotest))
 	for i := range ratios {
-		rb, gb = resample(rb, runner), resample(gb, gotest)
-		ratios[i] = median(rb) / median(gb)
+		ratios[i] = medianOfResample(rb, runner) / medianOfResample(gb, gotest)
 	}
 	sort.Float64s(ratios)
 	lo := int(0.025 * float64(resamples))
 	hi := int(0.975*float64(resamples)) - 1
-	return result.Summary{N: min(len(runner), len(gotest)), Median: median(runner) / median(gotest),
-		CILow: ratios[lo], CIHigh: ratios[hi], Confidence: stats.Level}
+	return result.Summary{N: min(len(runner), len(gotest)),
+		Median: stats.Summarize(runner).Median / stats.Summarize(gotest).Median,
+		CILow:  ratios[lo], CIHigh: ratios[hi], Confidence: stats.Level}
 }
 
 // overheadVerdict judges the fastest-sample ratio against the goal and
