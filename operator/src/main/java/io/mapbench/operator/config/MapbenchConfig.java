@@ -53,6 +53,46 @@ public interface MapbenchConfig {
     /** Leader election among operator replicas (the Helm chart turns it on when replicas > 1). */
     LeaderElection leaderElection();
 
+    /** Timing and parallelism of the run controller (admission, execution, cleanup). */
+    Run run();
+
+    interface Run {
+        /** A run the policy could not judge (missing or broken) is looked at again this often; a fixed policy triggers at once. */
+        @WithDefault("30s")
+        Duration policyRetry();
+
+        /**
+         * How long a completed Job's succeeded pod may be missing from the member's cache before its
+         * result is given up as ResultUnavailable (the pod's event normally follows within seconds).
+         */
+        @WithDefault("60s")
+        Duration resultGrace();
+
+        /** Failed reads of one job's log before its result is given up as ResultUnavailable. */
+        @WithDefault("5")
+        int resultAttempts();
+
+        /** After a failed call to a member (or a failed result read), that cluster is tried again after this (doubling per failed read). */
+        @WithDefault("5s")
+        Duration memberRetry();
+
+        /** A finished run whose remote objects could not be deleted (member unreachable) is tried again this often. */
+        @WithDefault("5m")
+        Duration cleanupRetry();
+
+        /** While a deleted run's remote objects cannot be deleted, deletion is retried this often (bounded by the unreachable deadline). */
+        @WithDefault("5s")
+        Duration deletionRetry();
+
+        /** How long an admission holds its slots without the informer cache showing it (a last resort; normally milliseconds). */
+        @WithDefault("60s")
+        Duration reservationMaxAge();
+
+        /** Member clusters of one run worked on at the same time (dispatch, observation, result reads). */
+        @WithDefault("4")
+        int clusterParallelism();
+    }
+
     interface Workload {
         /** CPU of each workload pod when the run sets no resources. */
         @WithDefault("1")

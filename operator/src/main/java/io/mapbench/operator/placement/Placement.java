@@ -27,66 +27,33 @@ import java.util.stream.Collectors;
  * Proposes where a run goes (DESIGN.md "Flow of one run", step 2). Pure and deterministic: the same
  * runs and clusters always give the same answer, whatever order the informer caches list them in.
  *
- * <p>Capacity is first come, first served: before judging a run, every older run that still waits
- * for an assignment (creationTimestamp, then namespace and name) is placed virtually and takes its
- * share, so a young run never overtakes an old one on a cluster both want. Runs that already hold
- * an admitted assignment and are not finished occupy one slot on each of their clusters.
+ * <p>Placement only matches clusters and counts free slots; who goes first (creation order), which
+ * runs hold slots and the namespace quota are the admission queue's business
+ * ({@code io.mapbench.operator.admission.AdmissionQueue}).
  */
 public final class Placement {
 
     /** maxConcurrentRuns when the MemberCluster does not say (the CRD default). */
     static final int DEFAULT_MAX_CONCURRENT_RUNS = 1;
 
-    private static final Comparator<BenchmarkRun> FIRST_COME = Comparator
-            .comparing((BenchmarkRun r) -> creation(r), Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(r -> Objects.toString(r.getMetadata().getNamespace(), ""))
-            .thenComparing(r -> r.getMetadata().getName());
 
     private Placement() {
     }
 
     /**
-     * @param run      the run to place
+     * Proposes clusters for {@code run} given what is already used: pure, never throws for user input.
+     *
      * @param clusters every MemberCluster of the hub
-     * @param runs     every BenchmarkRun of the hub (all namespaces; may include {@code run})
+     * @param used     runs per cluster already counted (admitted runs, and older runs the admission
+     *                 queue placed ahead of this one); ignored clusters' capacity is unlimited when
+     *                 {@code used} is {@link #IGNORE_CAPACITY}
      * @return Assigned, Waiting (WaitingForCapacity) or NoMatch (NoMatchingCluster, UnknownCluster,
-     *     or InvalidSpec for a malformed selector); never throws for user input
+     *     or InvalidSpec for a malformed selector)
      */
-    public static PlacementOutcome propose(BenchmarkRun run, Collection<MemberCluster> clusters,
-            Collection<BenchmarkRun> runs) {
-        List<String> kept = assignedClusters(run);
-        if (!kept.isEmpty()) {
-            // An admitted assignment never changes (restarts, re-reconciles, cluster changes).
-            return new PlacementOutcome.Assigned(kept);
-        }
+    public static PlacementOutcome propose(BenchmarkRun run, Collection<MemberCluster> clusters, Map<String, Integer> used) {
         Map<String, MemberCluster> byName = new TreeMap<>();
         for (MemberCluster c : clusters) {
             byName.put(c.getMetadata().getName(), c);
-        }
-        Map<String, Integer> used = new HashMap<>();
-        List<BenchmarkRun> waitingAhead = new ArrayList<>();
-        for (BenchmarkRun other : runs) {
-            if (sameRun(other, run) || isFinished(other)) {
-                continue;
-            }
-            List<String> held = assignedClusters(other);
-            if (!held.isEmpty()) {
-                held.forEach(c -> used.merge(c, 1, Integer::sum));
-            } else if (wantsPlacement(other) && FIRST_COME.compare(other, run) < 0) {
-                waitingAhead.add(other);
-            }
-        }
-        waitingAhead.sort(FIRST_COME);
-        for (BenchmarkRun older : waitingAhead) {
-            PlacementOutcome virtual;
-            try {
-                virtual = proposeWithUsage(older, byName, used);
-            } catch (IllegalArgumentException invalidSpec) {
-                continue; // its own reconcile reports the bad selector; it holds no capacity
-            }
-            if (virtual instanceof PlacementOutcome.Assigned a) {
-                a.clusters().forEach(c -> used.merge(c, 1, Integer::sum));
-            }
         }
         try {
             return proposeWithUsage(run, byName, used);
@@ -95,6 +62,17 @@ public final class Placement {
             return new PlacementOutcome.NoMatch(ConditionReasons.INVALID_SPEC, invalidSelector.getMessage());
         }
     }
+
+    /**
+     * Where the run would go if every cluster had room: what the policy can judge before the run
+     * waits for capacity (a run the policy denies is told so at once, not when a slot frees up).
+     */
+    public static PlacementOutcome proposeIgnoringCapacity(BenchmarkRun run, Collection<MemberCluster> clusters) {
+        return propose(run, clusters, IGNORE_CAPACITY);
+    }
+
+    /** Marker usage map: capacity is not considered. */
+    public static final Map<String, Integer> IGNORE_CAPACITY = java.util.Collections.unmodifiableMap(new HashMap<>());
 
     private static PlacementOutcome proposeWithUsage(BenchmarkRun run, Map<String, MemberCluster> byName,
             Map<String, Integer> used) {
@@ -201,37 +179,15 @@ public final class Placement {
     }
 
     private static int free(MemberCluster cluster, Map<String, Integer> used) {
+        if (used == IGNORE_CAPACITY) {
+            return Integer.MAX_VALUE;
+        }
         return capacity(cluster) - used.getOrDefault(cluster.getMetadata().getName(), 0);
     }
 
     private static String occupancy(List<MemberCluster> clusters, Map<String, Integer> used) {
         return clusters.stream().map(c -> c.getMetadata().getName() + " (" + used.getOrDefault(c.getMetadata().getName(), 0)
                 + "/" + capacity(c) + " runs)").collect(Collectors.joining(", "));
-    }
-
-    private static boolean wantsPlacement(BenchmarkRun run) {
-        RunPhase phase = run.getStatus() == null ? null : run.getStatus().getPhase();
-        return run.getSpec() != null && run.getMetadata().getDeletionTimestamp() == null && phase != RunPhase.Denied;
-    }
-
-    private static boolean isFinished(BenchmarkRun run) {
-        RunPhase phase = run.getStatus() == null ? null : run.getStatus().getPhase();
-        return phase != null && phase.isFinished();
-    }
-
-    private static boolean sameRun(BenchmarkRun a, BenchmarkRun b) {
-        String uidA = a.getMetadata().getUid();
-        String uidB = b.getMetadata().getUid();
-        if (uidA != null && uidB != null) {
-            return uidA.equals(uidB);
-        }
-        return Objects.equals(a.getMetadata().getNamespace(), b.getMetadata().getNamespace())
-                && Objects.equals(a.getMetadata().getName(), b.getMetadata().getName());
-    }
-
-    private static Instant creation(BenchmarkRun run) {
-        String ts = run.getMetadata().getCreationTimestamp();
-        return ts == null ? null : Instant.parse(ts);
     }
 
     static String describe(LabelSelector selector) {

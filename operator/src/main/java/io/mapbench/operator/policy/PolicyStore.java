@@ -14,8 +14,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +38,6 @@ public class PolicyStore implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PolicyStore.class);
     /** Module instances evaluating at once; the operator reconciles on a few threads of 2 CPUs. */
     static final int POOL_SIZE = 2;
-    private static final int COUNTED_DENIALS = 10_000;
 
     /** What is loaded now: a policy, or why there is none. */
     private sealed interface State {
@@ -59,14 +56,6 @@ public class PolicyStore implements AutoCloseable {
             new State.Missing("the policy ConfigMaps have not been read yet", null));
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private SharedIndexInformer<ConfigMap> informer;
-    /** Denials already counted: "uid/generation" -> revision (bounded; oldest forgotten first). */
-    private final Map<String, String> countedDenials = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                    return size() > COUNTED_DENIALS;
-                }
-            });
 
     @Inject
     public PolicyStore(KubernetesClient hub, MapbenchConfig config, MapbenchMetrics metrics) {
@@ -204,31 +193,28 @@ public class PolicyStore implements AutoCloseable {
 
     /**
      * Judges one proposed placement of {@code run} (policies/README.md, "The input document").
-     * A denial counts once per violated rule in {@code mapbench_policy_denials_total} for each
-     * decision, i.e. each (run, generation, policy revision): a reconcile that decides again
-     * because its status write conflicted does not count twice.
+     * Side-effect free: the admission queue asks again about the same run as other runs come and
+     * go; denials are counted by whoever records them in status ({@link #countDenial}).
      */
-    public PolicyVerdict decide(BenchmarkRun run, List<AdmissionInput.Cluster> clusters,
+    public PolicyVerdict evaluate(BenchmarkRun run, List<AdmissionInput.Cluster> clusters,
             AdmissionInput.Namespace namespace, AdmissionInput.WorkEstimate estimate) {
-        if (!enabled) {
-            return new PolicyVerdict.Disabled();
-        }
-        return decide(AdmissionInput.of(run, clusters, namespace, estimate),
-                run.getMetadata().getUid() + "/" + run.getMetadata().getGeneration());
+        return evaluate(AdmissionInput.of(run, clusters, namespace, estimate));
     }
 
-    /** Judges a ready-made input document; {@code subject} identifies the run and its spec version. */
-    PolicyVerdict decide(JsonNode input, String subject) {
+    /** Judges a ready-made input document. */
+    PolicyVerdict evaluate(JsonNode input) {
         if (!enabled) {
             return new PolicyVerdict.Disabled();
         }
-        PolicyVerdict verdict = evaluate(input, true);
-        if (verdict instanceof PolicyVerdict.Denied denied
-                && !denied.revision().equals(countedDenials.put(subject, denied.revision()))) {
-            denied.violations().stream().map(AdmissionDecision.Violation::rule).distinct()
-                    .forEach(metrics::policyDenied);
-        }
-        return verdict;
+        return evaluate(input, true);
+    }
+
+    /**
+     * Counts one recorded denial in {@code mapbench_policy_denials_total}, once per violated rule.
+     * Called after the status write that records the denial, so a retried write never counts twice.
+     */
+    public void countDenial(Collection<String> rules) {
+        rules.stream().distinct().forEach(metrics::policyDenied);
     }
 
     private PolicyVerdict evaluate(JsonNode input, boolean retryOnSwap) {

@@ -150,10 +150,14 @@ public class RemoteClusterGateway {
         return c.pods.getStore().list().stream().filter(p -> ofRun(p, runUid)).toList();
     }
 
-    /** The log of a pod's (only) container, read through the member's API server. */
-    public String podLog(String cluster, String podName) {
+    /**
+     * The log of a pod's (only) container, read through the member's API server, at most
+     * {@code limitBytes} (Kubernetes' limitBytes): a pod cannot make the operator read without bound.
+     */
+    public String podLog(String cluster, String podName, long limitBytes) {
         MemberConnection c = connection(cluster);
-        return c.client.pods().inNamespace(c.namespace).withName(podName).getLog();
+        return c.client.pods().inNamespace(c.namespace).withName(podName).limitBytes((int) Math.min(Integer.MAX_VALUE, limitBytes))
+                .getLog();
     }
 
     /** Deletes the run's PodDisruptionBudgets in the member (its pods there have ended). */
@@ -181,6 +185,17 @@ public class RemoteClusterGateway {
         c.client.configMaps().inNamespace(c.namespace).withLabel(RemoteLabels.RUN_UID, runUid).delete();
         c.client.policy().v1().podDisruptionBudget().inNamespace(c.namespace)
                 .withLabel(RemoteLabels.RUN_UID, runUid).delete();
+    }
+
+    /**
+     * Deletes one job's objects in the member: the Job (its pods follow) and its record ConfigMap.
+     * Used when a run keeps its failed jobs for debugging and only the succeeded ones go.
+     */
+    public void deleteJobObjects(String cluster, String jobName, String configMapName) {
+        MemberConnection c = connection(cluster);
+        c.client.batch().v1().jobs().inNamespace(c.namespace).withName(jobName)
+                .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();
+        c.client.configMaps().inNamespace(c.namespace).withName(configMapName).delete();
     }
 
     /** Runs (by labels) that own Jobs, ConfigMaps or budgets of this hub in the member. */

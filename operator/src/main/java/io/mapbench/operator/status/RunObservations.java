@@ -52,16 +52,30 @@ public record RunObservations(long generation, Instant now, String invalidSpec, 
      */
     public record JobObservation(String cluster, String goVersion, JobPhase phase, String jobName, String jobUid,
             String node, String nodeArch, String arch, Integer attempts, String startTime, String completionTime,
-            String message, String resultName, Instant unreachableSince) {
+            String reason, String message, String resultName, Instant unreachableSince) {
         public JobObservation {
             Objects.requireNonNull(cluster, "cluster");
             Objects.requireNonNull(goVersion, "goVersion");
         }
 
+        /** Without a reason: the aggregator derives it from the phase. */
+        public JobObservation(String cluster, String goVersion, JobPhase phase, String jobName, String jobUid,
+                String node, String nodeArch, String arch, Integer attempts, String startTime, String completionTime,
+                String message, String resultName, Instant unreachableSince) {
+            this(cluster, goVersion, phase, jobName, jobUid, node, nodeArch, arch, attempts, startTime, completionTime,
+                    null, message, resultName, unreachableSince);
+        }
+
+        /** Only a message (e.g. a failed call to the member): the phase stays as it was. */
+        public static JobObservation note(String cluster, String goVersion, String message) {
+            return new JobObservation(cluster, goVersion, null, null, null, null, null, null, null, null, null, null,
+                    Objects.requireNonNull(message, "message"), null, null);
+        }
+
         /** A cluster that cannot be reached: only the time it became unreachable is known. */
         public static JobObservation unreachable(String cluster, String goVersion, Instant since) {
             return new JobObservation(cluster, goVersion, null, null, null, null, null, null, null, null, null, null,
-                    null, Objects.requireNonNull(since, "since"));
+                    null, null, Objects.requireNonNull(since, "since"));
         }
     }
 }

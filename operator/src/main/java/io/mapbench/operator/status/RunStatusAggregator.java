@@ -118,7 +118,8 @@ public final class RunStatusAggregator {
             return old; // a finished run stays finished
         }
         if (!f.assigned()) {
-            return f.decision() == PolicyDecision.Denied && f.obs().invalidSpec() == null ? RunPhase.Denied : RunPhase.Pending;
+            // An invalid spec is refused like a policy denial: nothing waits for it, the user edits the spec.
+            return f.decision() == PolicyDecision.Denied || f.obs().invalidSpec() != null ? RunPhase.Denied : RunPhase.Pending;
         }
         if (f.allFinished()) {
             long succeeded = f.count(JobPhase.Succeeded);
@@ -132,7 +133,7 @@ public final class RunStatusAggregator {
     private static String phaseReason(Facts f, RunPhase phase) {
         return switch (phase) {
             case Pending -> f.obs().invalidSpec() != null ? ConditionReasons.INVALID_SPEC : pendingReason(f);
-            case Denied -> ConditionReasons.POLICY_DENIED;
+            case Denied -> f.obs().invalidSpec() != null ? ConditionReasons.INVALID_SPEC : ConditionReasons.POLICY_DENIED;
             case Scheduled -> StatusReasons.JOBS_PENDING;
             case Running -> ConditionReasons.JOBS_RUNNING;
             case Succeeded -> ConditionReasons.ALL_JOBS_SUCCEEDED;
@@ -144,7 +145,7 @@ public final class RunStatusAggregator {
     private static String phaseMessage(Facts f, RunPhase phase) {
         return switch (phase) {
             case Pending -> f.obs().invalidSpec() != null ? f.obs().invalidSpec() : pendingMessage(f);
-            case Denied -> violations(f.obs().admission().violations());
+            case Denied -> f.obs().invalidSpec() != null ? f.obs().invalidSpec() : violations(f.obs().admission().violations());
             default -> f.assigned() ? summary(f.jobs()) : "";
         };
     }
@@ -250,8 +251,8 @@ public final class RunStatusAggregator {
         }
         String reason = bad.stream().anyMatch(j -> j.getPhase() == JobPhase.Lost) ? ConditionReasons.CLUSTER_LOST
                 : bad.stream().anyMatch(j -> j.getPhase() == JobPhase.TimedOut) ? ConditionReasons.JOB_TIMED_OUT
-                : bad.stream().anyMatch(j -> nullToEmpty(j.getMessage()).startsWith("result document:"))
-                        ? ConditionReasons.INVALID_RESULT : ConditionReasons.JOB_FAILED;
+                : bad.stream().map(RunStatusAggregator::jobReason).filter(r -> !ConditionReasons.JOB_FAILED.equals(r))
+                        .findFirst().orElse(ConditionReasons.JOB_FAILED);
         String message = bad.stream().map(j -> j.getCluster() + "/" + j.getGoVersion() + " " + j.getPhase()
                 + (j.getMessage() == null ? "" : ": " + j.getMessage())).collect(Collectors.joining("; "));
         return condition(ConditionTypes.DEGRADED, True, reason, message);
@@ -333,6 +334,7 @@ public final class RunStatusAggregator {
             j.setResultName(pick(o.resultName(), j.getResultName()));
             if (o.phase() != null) {
                 j.setPhase(o.phase());
+                j.setReason(o.reason());
                 j.setMessage(o.message());
             } else if (o.message() != null) {
                 j.setMessage(o.message());
@@ -341,6 +343,7 @@ public final class RunStatusAggregator {
                 Duration down = Duration.between(o.unreachableSince(), now);
                 if (down.compareTo(unreachableDeadline) >= 0) {
                     j.setPhase(JobPhase.Lost);
+                    j.setReason(ConditionReasons.CLUSTER_LOST);
                     j.setMessage("cluster " + cluster + " unreachable since " + o.unreachableSince()
                             + ", longer than the deadline of " + unreachableDeadline.toSeconds() + "s");
                     j.setCompletionTime(now.toString());
@@ -361,7 +364,8 @@ public final class RunStatusAggregator {
             case Pending -> StatusReasons.JOBS_PENDING;
             case Running -> ConditionReasons.JOBS_RUNNING;
             case Succeeded -> ConditionReasons.ALL_JOBS_SUCCEEDED;
-            case Failed -> nullToEmpty(j.getMessage()).startsWith("result document:") ? ConditionReasons.INVALID_RESULT
+            case Failed -> j.getReason() != null ? j.getReason()
+                    : nullToEmpty(j.getMessage()).startsWith("result document:") ? ConditionReasons.INVALID_RESULT
                     : ConditionReasons.JOB_FAILED;
             case TimedOut -> ConditionReasons.JOB_TIMED_OUT;
             case Lost -> ConditionReasons.CLUSTER_LOST;
@@ -458,6 +462,7 @@ public final class RunStatusAggregator {
         c.setAttempts(j.getAttempts());
         c.setStartTime(j.getStartTime());
         c.setCompletionTime(j.getCompletionTime());
+        c.setReason(j.getReason());
         c.setMessage(j.getMessage());
         c.setResultName(j.getResultName());
         return c;

@@ -10,7 +10,7 @@ import java.util.Objects;
  * Whether two statuses would serialize the same: the reconciler writes status only when it
  * changed (STYLE.md §5), so a re-reconcile of an unchanged run causes no write and no event.
  */
-final class StatusEquality {
+public final class StatusEquality {
     private StatusEquality() {
     }
 
@@ -18,7 +18,7 @@ final class StatusEquality {
         return Serialization.asJson(a).equals(Serialization.asJson(b));
     }
 
-    static boolean sameViolations(List<PolicyViolation> a, List<PolicyViolation> b) {
+    public static boolean sameViolations(List<PolicyViolation> a, List<PolicyViolation> b) {
         List<PolicyViolation> x = a == null ? List.of() : a;
         List<PolicyViolation> y = b == null ? List.of() : b;
         if (x.size() != y.size()) {

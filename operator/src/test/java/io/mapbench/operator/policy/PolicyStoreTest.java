@@ -53,9 +53,9 @@ class PolicyStoreTest {
         store.apply(List.of(policyConfigMap("mapbench-policy", MODULE, DATA)));
 
         assertThat(store.revision()).contains(DIST.revision());
-        assertThat(store.decide(input("edge-fixed-allowed"), "run/1")).isEqualTo(new PolicyVerdict.Allowed(DIST.revision()));
+        assertThat(store.evaluate(input("edge-fixed-allowed"))).isEqualTo(new PolicyVerdict.Allowed(DIST.revision()));
         DecisionCase over = sharedCase("edge-over-limits-denied");
-        PolicyVerdict denied = store.decide(over.input(), "run/1");
+        PolicyVerdict denied = store.evaluate(over.input());
         assertThat(denied).isInstanceOf(PolicyVerdict.Denied.class);
         assertThat(((PolicyVerdict.Denied) denied).violations())
                 .containsExactlyElementsOf(SharedDecisionCasesTest.violations(over.expected()));
@@ -63,13 +63,15 @@ class PolicyStoreTest {
     }
 
     @Test
-    void countsEachViolatedRuleOncePerDecision() {
+    void evaluatingCountsNothingCountingADenialCountsEachRuleOnce() {
         store.apply(List.of(policyConfigMap("mapbench-policy", MODULE, DATA)));
-        store.decide(input("edge-over-limits-denied"), "uid-1/1"); // 4x resources-cap, 1x size-cap, 2x work-budget
-        store.decide(input("edge-over-limits-denied"), "uid-1/1"); // the same decision again (e.g. a status conflict)
-        store.decide(input("edge-over-limits-denied"), "uid-2/1");
-        store.decide(input("edge-fixed-allowed"), "uid-3/1");
+        PolicyVerdict.Denied denied = (PolicyVerdict.Denied) store.evaluate(input("edge-over-limits-denied"));
+        store.evaluate(input("edge-over-limits-denied")); // the admission queue asks again: no count
+        assertThat(registry.find(MapbenchMetrics.POLICY_DENIALS).counters()).isEmpty();
 
+        // 4x resources-cap, 1x size-cap, 2x work-budget: each rule once per recorded denial
+        store.countDenial(denied.violations().stream().map(AdmissionDecision.Violation::rule).toList());
+        store.countDenial(denied.violations().stream().map(AdmissionDecision.Violation::rule).toList());
         assertThat(denials("resources-cap")).isEqualTo(2.0);
         assertThat(denials("size-cap")).isEqualTo(2.0);
         assertThat(denials("work-budget")).isEqualTo(2.0);
@@ -81,7 +83,7 @@ class PolicyStoreTest {
         store.apply(List.of(policyConfigMap("mapbench-policy-module", MODULE, null),
                 policyConfigMap("mapbench-policy-data", null, DATA)));
 
-        assertThat(store.decide(input("edge-fixed-allowed"), "run/1")).isEqualTo(new PolicyVerdict.Allowed(DIST.revision()));
+        assertThat(store.evaluate(input("edge-fixed-allowed"))).isEqualTo(new PolicyVerdict.Allowed(DIST.revision()));
     }
 
     @Test
@@ -95,7 +97,7 @@ class PolicyStoreTest {
 
         String newRevision = PolicyBundle.of(MODULE, lowered).revision();
         assertThat(store.revision()).contains(newRevision);
-        PolicyVerdict verdict = store.decide(input("edge-fixed-allowed"), "run/1");
+        PolicyVerdict verdict = store.evaluate(input("edge-fixed-allowed"));
         assertThat(verdict).isInstanceOf(PolicyVerdict.Denied.class);
         assertThat(((PolicyVerdict.Denied) verdict).revision()).isEqualTo(newRevision);
         assertThat(((PolicyVerdict.Denied) verdict).violations()).extracting(AdmissionDecision.Violation::rule)
@@ -120,13 +122,13 @@ class PolicyStoreTest {
         store.apply(List.of(policyConfigMap("mapbench-policy", MODULE, DATA)));
         store.apply(List.of());
 
-        PolicyVerdict gone = store.decide(input("edge-fixed-allowed"), "run/1");
+        PolicyVerdict gone = store.evaluate(input("edge-fixed-allowed"));
         assertThat(gone).isInstanceOf(PolicyVerdict.Unavailable.class);
         assertThat(((PolicyVerdict.Unavailable) gone).message()).contains("found the module in [] and the data in []");
         assertThat(store.revision()).isEmpty();
 
         store.apply(List.of(policyConfigMap("mapbench-policy", MODULE, DATA)));
-        assertThat(store.decide(input("edge-fixed-allowed"), "run/1")).isEqualTo(new PolicyVerdict.Allowed(DIST.revision()));
+        assertThat(store.evaluate(input("edge-fixed-allowed"))).isEqualTo(new PolicyVerdict.Allowed(DIST.revision()));
         assertThat(changes).hasValue(3);
     }
 
@@ -160,7 +162,7 @@ class PolicyStoreTest {
     void failsClosed(String name, List<ConfigMap> configMaps, String expectedMessagePart) {
         store.apply(configMaps);
 
-        PolicyVerdict verdict = store.decide(input("edge-fixed-allowed"), "run/1");
+        PolicyVerdict verdict = store.evaluate(input("edge-fixed-allowed"));
 
         assertThat(verdict).isInstanceOf(PolicyVerdict.Unavailable.class);
         assertThat(((PolicyVerdict.Unavailable) verdict).message()).contains(expectedMessagePart);
@@ -172,7 +174,7 @@ class PolicyStoreTest {
         store.apply(List.of(policyConfigMap("mapbench-policy", MODULE, DATA)));
         store.apply(List.of(policyConfigMap("mapbench-policy", MODULE, "{\"data\":{}}")));
 
-        assertThat(store.decide(input("edge-fixed-allowed"), "run/1")).isInstanceOf(PolicyVerdict.Unavailable.class);
+        assertThat(store.evaluate(input("edge-fixed-allowed"))).isInstanceOf(PolicyVerdict.Unavailable.class);
         assertThat(store.revision()).isEmpty();
     }
 
@@ -181,8 +183,8 @@ class PolicyStoreTest {
         PolicyStore disabled = new PolicyStore(false, "mapbench-system", null, new MapbenchMetrics(registry));
         disabled.start(); // watches nothing
 
-        assertThat(disabled.decide(input("edge-over-limits-denied"), "run/1")).isEqualTo(new PolicyVerdict.Disabled());
-        assertThat(store.decide(input("edge-fixed-allowed"), "run/1")).isInstanceOf(PolicyVerdict.Unavailable.class);
+        assertThat(disabled.evaluate(input("edge-over-limits-denied"))).isEqualTo(new PolicyVerdict.Disabled());
+        assertThat(store.evaluate(input("edge-fixed-allowed"))).isInstanceOf(PolicyVerdict.Unavailable.class);
         disabled.close();
     }
 

@@ -249,14 +249,42 @@ class RunStatusAggregatorTest {
     }
 
     @Test
-    void invalidSpecKeepsTheRunPendingWithTheMessage() {
+    void invalidSpecDeniesTheRunWithTheMessageSoItWaitsForNothing() {
         String problem = "spec.scenarios[0]: unknown scenario \"nope\" (allowed: a, b)";
         BenchmarkRunStatus s = aggregator.aggregate(null, new RunObservations(2, T0, problem, null, null, null, null, null)).status();
-        assertThat(s.getPhase()).isEqualTo(RunPhase.Pending);
+        assertThat(s.getPhase()).as("Denied: the spec stays editable, and the run holds no place in the queue")
+                .isEqualTo(RunPhase.Denied);
+        assertThat(cond(s, "Admitted").getStatus()).isEqualTo(ConditionStatus.False);
         assertThat(cond(s, "Admitted").getReason()).isEqualTo("InvalidSpec");
         assertThat(cond(s, "Admitted").getMessage()).isEqualTo(problem);
         assertThat(cond(s, "Scheduled").getReason()).isEqualTo("InvalidSpec");
         assertThat(cond(s, "Ready").getMessage()).isEqualTo(problem);
+        assertThat(cond(s, "Ready").getReason()).isEqualTo("InvalidSpec");
+    }
+
+    @Test
+    void jobReasonsReachStatusAndTheDegradedCondition() {
+        JobObservation gone = new JobObservation("cloud-1", "1.26.8", JobPhase.Failed, "job", "uid", null, null, null, 1,
+                T0.toString(), T0.toString(), "ResultUnavailable", "Job job completed but its succeeded pod is gone", null,
+                null);
+        BenchmarkRunStatus s = aggregator.aggregate(null, obs(T0, null, null, assignment(), List.of(gone))).status();
+        JobStatus job = s.getJobs().stream().filter(j -> j.getCluster().equals("cloud-1") && j.getGoVersion().equals("1.26.8"))
+                .findFirst().orElseThrow();
+        assertThat(job.getPhase()).isEqualTo(JobPhase.Failed);
+        assertThat(job.getReason()).isEqualTo("ResultUnavailable");
+        assertThat(cond(s, "Degraded").getReason()).isEqualTo("ResultUnavailable");
+    }
+
+    @Test
+    void aNoteChangesTheMessageNotThePhase() {
+        BenchmarkRunStatus running = aggregator.aggregate(null, obs(T0, null, null, assignment(), all(JobPhase.Running))).status();
+        BenchmarkRunStatus noted = aggregator.aggregate(running, obs(T0.plusSeconds(5), null, null, null,
+                List.of(JobObservation.note("cloud-1", "1.26.8", "member cluster cloud-1: connect timed out")))).status();
+        JobStatus job = noted.getJobs().stream().filter(j -> j.getCluster().equals("cloud-1") && j.getGoVersion().equals("1.26.8"))
+                .findFirst().orElseThrow();
+        assertThat(job.getPhase()).isEqualTo(JobPhase.Running);
+        assertThat(job.getMessage()).isEqualTo("member cluster cloud-1: connect timed out");
+        assertThat(noted.getPhase()).isEqualTo(RunPhase.Running);
     }
 
     @Test

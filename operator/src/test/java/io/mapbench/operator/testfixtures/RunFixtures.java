@@ -70,9 +70,11 @@ public final class RunFixtures {
         return run;
     }
 
+    /** A phase recorded for the run's current generation, as the reconciler writes it. */
     public static BenchmarkRun withPhase(BenchmarkRun run, RunPhase phase) {
         BenchmarkRunStatus status = new BenchmarkRunStatus();
         status.setPhase(phase);
+        status.setObservedGeneration(run.getMetadata().getGeneration());
         run.setStatus(status);
         return run;
     }

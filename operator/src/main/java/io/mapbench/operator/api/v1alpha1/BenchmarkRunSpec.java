@@ -25,6 +25,8 @@ import java.util.List;
 @ValidationRule(value = "has(self.suite) || has(self.scenarios)",
         message = "set spec.suite (smoke, quick or seed) or spec.scenarios (scenario IDs from `mapbench list`), or both",
         reason = "FieldValueRequired")
+@ValidationRule(value = "!has(self.cleanup) || !has(self.cleanup.ttlAfterFinished) || !has(self.ttlAfterFinished)",
+        message = "set spec.cleanup.ttlAfterFinished or the deprecated spec.ttlAfterFinished, not both")
 public class BenchmarkRunSpec {
     @JsonPropertyDescription("Named scenario set of the workload catalog: smoke (about 3 s, for tests), quick (about 60 s) or"
             + " seed (all seed experiments). A suite picks scenarios and a default matrix; spec.scenarios and each"
@@ -104,13 +106,16 @@ public class BenchmarkRunSpec {
     @Default("{}")
     private DisruptionSpec disruption;
 
-    @JsonPropertyDescription("How long remote objects (Jobs, pods, ConfigMaps) are kept in member clusters after the run"
-            + " finished, a Go duration. Default 1h.")
-    @Default("1h")
+    @JsonPropertyDescription("Deprecated: use spec.cleanup.ttlAfterFinished. How long remote objects (Jobs, pods,"
+            + " ConfigMaps) are kept in member clusters after the run finished, a Go duration. Default 1h.")
     @Size(max = DURATION_MAX_LENGTH)
     @ValidationRule(value = "self.matches('^0s?$') || self.matches('" + DURATION_PATTERN + "')",
             message = "spec.ttlAfterFinished must be a Go duration such as 0s, 10m or 24h")
     private String ttlAfterFinished;
+
+    @JsonPropertyDescription("What happens to the run's objects in member clusters once it finished: ttlAfterFinished"
+            + " and keepFailed.")
+    private CleanupSpec cleanup;
 
     @JsonPropertyDescription("What happens to the run's BenchmarkResults when the run is deleted: Delete (default,"
             + " owned by the run) or Retain.")
@@ -235,6 +240,14 @@ public class BenchmarkRunSpec {
 
     public void setTtlAfterFinished(String ttlAfterFinished) {
         this.ttlAfterFinished = ttlAfterFinished;
+    }
+
+    public CleanupSpec getCleanup() {
+        return cleanup;
+    }
+
+    public void setCleanup(CleanupSpec cleanup) {
+        this.cleanup = cleanup;
     }
 
     public ResultRetention getResultRetention() {

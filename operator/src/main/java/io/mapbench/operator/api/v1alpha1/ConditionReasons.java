@@ -12,6 +12,8 @@ public final class ConditionReasons {
     // Scheduled
     public static final String ASSIGNED = "Assigned";
     public static final String WAITING_FOR_CAPACITY = "WaitingForCapacity";
+    /** The namespace is at the policy's maxActiveRunsPerNamespace: admitted in creation order when one ends. */
+    public static final String WAITING_FOR_QUOTA = "WaitingForQuota";
     public static final String NO_MATCHING_CLUSTER = "NoMatchingCluster";
     public static final String UNKNOWN_CLUSTER = "UnknownCluster";
     // Completed / Ready / Degraded
@@ -23,6 +25,12 @@ public final class ConditionReasons {
     public static final String JOB_TIMED_OUT = "JobTimedOut";
     public static final String CLUSTER_LOST = "ClusterLost";
     public static final String INVALID_RESULT = "InvalidResult";
+    /** A Job completed but its result could not be read (pod gone, log unreadable after bounded attempts). */
+    public static final String RESULT_UNAVAILABLE = "ResultUnavailable";
+    /** The remote Job disappeared before it finished (deleted by someone else). */
+    public static final String JOB_DELETED = "JobDeleted";
+    /** The last reconcile failed; the message says why (the operator retries with backoff). */
+    public static final String RECONCILE_ERROR = "ReconcileError";
     public static final String INVALID_SPEC = "InvalidSpec";
     // MemberCluster Ready
     public static final String PROBE_SUCCEEDED = "ProbeSucceeded";

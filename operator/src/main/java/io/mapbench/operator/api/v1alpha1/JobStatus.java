@@ -39,6 +39,11 @@ public class JobStatus {
     @JsonPropertyDescription("When the job finished (RFC 3339).")
     private String completionTime;
 
+    @JsonPropertyDescription("Why the job is in this phase, CamelCase: e.g. JobFailed, JobTimedOut, ClusterLost,"
+            + " InvalidResult (the pod's output is not a valid result document) or ResultUnavailable (the result could"
+            + " not be read: pod gone or log unreadable after bounded attempts).")
+    private String reason;
+
     @JsonPropertyDescription("Why the job is in this phase, e.g. the workload's termination message on failure.")
     private String message;
 
@@ -131,6 +136,14 @@ public class JobStatus {
 
     public void setCompletionTime(String completionTime) {
         this.completionTime = completionTime;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
     }
 
     public String getMessage() {

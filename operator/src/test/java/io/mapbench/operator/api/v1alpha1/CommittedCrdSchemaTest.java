@@ -48,7 +48,6 @@ class CommittedCrdSchemaTest {
             "benchmarkruns,   spec.repetitions,               10",
             "benchmarkruns,   spec.timeout,                   30m",
             "benchmarkruns,   spec.retries,                   1",
-            "benchmarkruns,   spec.ttlAfterFinished,          1h",
             "benchmarkruns,   spec.resultRetention,           Delete",
             "benchmarkruns,   spec.disruption.policy,         Protect",
             "memberclusters,  spec.namespace,                 mapbench-workloads",

@@ -152,6 +152,14 @@ class CustomResourceSchemaIT {
                         "spec.disruption.policy", "Unsupported value: \"Never\""),
                 run("ttlAfterFinished not a duration", s -> s.put("ttlAfterFinished", "forever"), "spec.ttlAfterFinished",
                         "must be a Go duration"),
+                run("cleanup.ttlAfterFinished not a duration", s -> s.put("cleanup", Map.of("ttlAfterFinished", "1 day")),
+                        "spec.cleanup.ttlAfterFinished", "must be a Go duration"),
+                run("both ttlAfterFinished fields", s -> {
+                    s.put("ttlAfterFinished", "10m");
+                    s.put("cleanup", Map.of("ttlAfterFinished", "0s"));
+                }, "spec", "set spec.cleanup.ttlAfterFinished or the deprecated spec.ttlAfterFinished, not both"),
+                run("keepFailed not a boolean", s -> s.put("cleanup", Map.of("keepFailed", "yes")),
+                        "spec.cleanup.keepFailed", "must be of type boolean"),
                 new Invalid("member cluster with no way to connect", VALID_MEMBER, s -> s.remove("kubeconfigSecretRef"),
                         List.of("spec", "exactly one of spec.kubeconfigSecretRef")),
                 new Invalid("member cluster with both ways to connect", VALID_MEMBER, s -> s.put("inCluster", true),
@@ -191,7 +199,7 @@ class CustomResourceSchemaIT {
                 """);
         Map<String, Object> spec = dryRunCreate(clusters, RUNS, run).get("spec");
         assertThat(spec).containsEntry("repetitions", 10).containsEntry("timeout", "30m").containsEntry("retries", 1)
-                .containsEntry("ttlAfterFinished", "1h").containsEntry("resultRetention", "Delete")
+                .doesNotContainKey("ttlAfterFinished").containsEntry("resultRetention", "Delete")
                 .containsEntry("disruption", Map.of("policy", "Protect"));
 
         GenericKubernetesResource member = parse(VALID_MEMBER);

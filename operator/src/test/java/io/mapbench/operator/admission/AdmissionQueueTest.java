@@ -1,4 +1,4 @@
-package io.mapbench.operator.placement;
+package io.mapbench.operator.admission;
 
 import static io.mapbench.operator.testfixtures.RunFixtures.assigned;
 import static io.mapbench.operator.testfixtures.RunFixtures.cloud;
@@ -14,13 +14,19 @@ import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.mapbench.operator.api.v1alpha1.BenchmarkRun;
 import io.mapbench.operator.api.v1alpha1.MemberCluster;
 import io.mapbench.operator.api.v1alpha1.RunPhase;
+import io.mapbench.operator.placement.Placement;
+import io.mapbench.operator.placement.PlacementOutcome;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class PlacementTest {
+/**
+ * Placement through the admission queue's accounting: who holds slots, who goes first. The judge
+ * here admits everything (policy cases are in {@link AdmissionGateTest}).
+ */
+class AdmissionQueueTest {
     private static final LabelSelector EDGE_TIER = new LabelSelectorBuilder().addToMatchLabels("mapbench.io/tier", "edge").build();
     private static final String T0 = "2026-11-25T08:00:00Z";
     private static final String T1 = "2026-11-25T08:01:00Z";
@@ -29,7 +35,7 @@ class PlacementTest {
     @Test
     void noPlacementTakesEveryReadyClusterInNameOrder() {
         BenchmarkRun r = run("a", T0);
-        PlacementOutcome out = Placement.propose(r, List.of(edge("edge-k3s-1"), cloud("cloud-1")), List.of(r));
+        PlacementOutcome out = propose(r, List.of(edge("edge-k3s-1"), cloud("cloud-1")), List.of(r));
         assertThat(out).isEqualTo(new PlacementOutcome.Assigned(List.of("cloud-1", "edge-k3s-1")));
         assertThat(out.reason()).isEqualTo("Assigned");
     }
@@ -37,14 +43,14 @@ class PlacementTest {
     @Test
     void selectorPicksMatchingClusters() {
         BenchmarkRun r = withPlacement(run("a", T0), EDGE_TIER, null, null);
-        assertThat(Placement.propose(r, List.of(cloud("cloud-1"), edge("edge-k3s-1")), List.of()))
+        assertThat(propose(r, List.of(cloud("cloud-1"), edge("edge-k3s-1")), List.of()))
                 .isEqualTo(new PlacementOutcome.Assigned(List.of("edge-k3s-1")));
     }
 
     @Test
     void maxClustersLimitsTheAssignment() {
         BenchmarkRun r = withPlacement(run("a", T0), null, null, 1);
-        assertThat(Placement.propose(r, List.of(cloud("cloud-2"), cloud("cloud-1")), List.of()))
+        assertThat(propose(r, List.of(cloud("cloud-2"), cloud("cloud-1")), List.of()))
                 .isEqualTo(new PlacementOutcome.Assigned(List.of("cloud-1")));
     }
 
@@ -52,7 +58,7 @@ class PlacementTest {
     void notReadyClustersAreNotMatches() {
         BenchmarkRun r = withPlacement(run("a", T0), EDGE_TIER, null, null);
         MemberCluster down = cluster("edge-k3s-1", false, 1, Map.of("mapbench.io/tier", "edge"));
-        PlacementOutcome out = Placement.propose(r, List.of(cloud("cloud-1"), down), List.of());
+        PlacementOutcome out = propose(r, List.of(cloud("cloud-1"), down), List.of());
         assertThat(out).isInstanceOf(PlacementOutcome.NoMatch.class);
         assertThat(out.reason()).isEqualTo("NoMatchingCluster");
         assertThat(out.message()).isEqualTo("no Ready MemberCluster matches spec.placement.clusterSelector"
@@ -62,7 +68,7 @@ class PlacementTest {
     @Test
     void selectorMatchingNothing() {
         BenchmarkRun r = withPlacement(run("a", T0), EDGE_TIER, null, null);
-        PlacementOutcome out = Placement.propose(r, List.of(cloud("cloud-1")), List.of());
+        PlacementOutcome out = propose(r, List.of(cloud("cloud-1")), List.of());
         assertThat(out).isEqualTo(new PlacementOutcome.NoMatch("NoMatchingCluster", "no Ready MemberCluster matches"
                 + " spec.placement.clusterSelector {mapbench.io/tier=edge}: no MemberCluster has matching labels"));
     }
@@ -70,29 +76,29 @@ class PlacementTest {
     @Test
     void namedClustersMustAllBeUsable() {
         BenchmarkRun r = withPlacement(run("a", T0), null, List.of("edge-k3s-1", "cloud-1"), null);
-        assertThat(Placement.propose(r, List.of(cloud("cloud-1"), edge("edge-k3s-1"), cloud("cloud-2")), List.of()))
+        assertThat(propose(r, List.of(cloud("cloud-1"), edge("edge-k3s-1"), cloud("cloud-2")), List.of()))
                 .as("spec order is kept").isEqualTo(new PlacementOutcome.Assigned(List.of("edge-k3s-1", "cloud-1")));
 
-        PlacementOutcome unknown = Placement.propose(r, List.of(cloud("cloud-1")), List.of());
+        PlacementOutcome unknown = propose(r, List.of(cloud("cloud-1")), List.of());
         assertThat(unknown).isEqualTo(new PlacementOutcome.NoMatch("UnknownCluster",
                 "spec.placement.clusters: no MemberCluster named edge-k3s-1 (known: cloud-1)"));
 
         MemberCluster down = cluster("edge-k3s-1", false, 1, Map.of());
-        assertThat(Placement.propose(r, List.of(cloud("cloud-1"), down), List.of()).message())
+        assertThat(propose(r, List.of(cloud("cloud-1"), down), List.of()).message())
                 .isEqualTo("spec.placement.clusters: edge-k3s-1 not Ready; the run is placed when every named cluster is Ready");
     }
 
     @Test
     void namedClustersOutsideTheSelectorDoNotMatch() {
         BenchmarkRun r = withPlacement(run("a", T0), EDGE_TIER, List.of("cloud-1"), null);
-        assertThat(Placement.propose(r, List.of(cloud("cloud-1")), List.of())).isEqualTo(new PlacementOutcome.NoMatch(
+        assertThat(propose(r, List.of(cloud("cloud-1")), List.of())).isEqualTo(new PlacementOutcome.NoMatch(
                 "NoMatchingCluster", "spec.placement.clusters cloud-1 do not match spec.placement.clusterSelector {mapbench.io/tier=edge}"));
     }
 
     @Test
     void moreNamesThanMaxClusters() {
         BenchmarkRun r = withPlacement(run("a", T0), null, List.of("cloud-1", "cloud-2"), 1);
-        assertThat(Placement.propose(r, List.of(cloud("cloud-1"), cloud("cloud-2")), List.of()).message())
+        assertThat(propose(r, List.of(cloud("cloud-1"), cloud("cloud-2")), List.of()).message())
                 .isEqualTo("spec.placement.clusters names 2 clusters but spec.placement.maxClusters is 1:"
                         + " name at most 1 clusters or raise maxClusters");
     }
@@ -101,7 +107,7 @@ class PlacementTest {
     void runsHoldingAnAssignmentUseCapacity() {
         BenchmarkRun running = assigned(run("old", T0), RunPhase.Running, "cloud-1");
         BenchmarkRun r = run("new", T1);
-        PlacementOutcome out = Placement.propose(r, List.of(cloud("cloud-1")), List.of(running, r));
+        PlacementOutcome out = propose(r, List.of(cloud("cloud-1")), List.of(running, r));
         assertThat(out).isEqualTo(new PlacementOutcome.Waiting("WaitingForCapacity", "every matching Ready cluster is at its"
                 + " maxConcurrentRuns: cloud-1 (1/1 runs); the run is placed when one of their runs finishes"));
     }
@@ -110,7 +116,7 @@ class PlacementTest {
     void finishedRunsFreeTheirCapacity() {
         BenchmarkRun done = assigned(run("old", T0), RunPhase.Succeeded, "cloud-1");
         BenchmarkRun r = run("new", T1);
-        assertThat(Placement.propose(r, List.of(cloud("cloud-1")), List.of(done, r)))
+        assertThat(propose(r, List.of(cloud("cloud-1")), List.of(done, r)))
                 .isEqualTo(new PlacementOutcome.Assigned(List.of("cloud-1")));
     }
 
@@ -119,10 +125,10 @@ class PlacementTest {
         MemberCluster big = cluster("cloud-1", true, 2, Map.of());
         BenchmarkRun one = assigned(run("one", T0), RunPhase.Running, "cloud-1");
         BenchmarkRun r = run("two", T1);
-        assertThat(Placement.propose(r, List.of(big), List.of(one, r))).isInstanceOf(PlacementOutcome.Assigned.class);
+        assertThat(propose(r, List.of(big), List.of(one, r))).isInstanceOf(PlacementOutcome.Assigned.class);
         BenchmarkRun two = assigned(run("two", T1), RunPhase.Scheduled, "cloud-1");
         BenchmarkRun three = run("three", T2);
-        assertThat(Placement.propose(three, List.of(big), List.of(one, two, three))).isInstanceOf(PlacementOutcome.Waiting.class);
+        assertThat(propose(three, List.of(big), List.of(one, two, three))).isInstanceOf(PlacementOutcome.Waiting.class);
     }
 
     @Test
@@ -131,8 +137,8 @@ class PlacementTest {
         BenchmarkRun younger = run("aaa-younger", T1);
         List<MemberCluster> clusters = List.of(cloud("cloud-1"));
         List<BenchmarkRun> runs = List.of(younger, older);
-        assertThat(Placement.propose(younger, clusters, runs)).isInstanceOf(PlacementOutcome.Waiting.class);
-        assertThat(Placement.propose(older, clusters, runs)).isEqualTo(new PlacementOutcome.Assigned(List.of("cloud-1")));
+        assertThat(propose(younger, clusters, runs)).isInstanceOf(PlacementOutcome.Waiting.class);
+        assertThat(propose(older, clusters, runs)).isEqualTo(new PlacementOutcome.Assigned(List.of("cloud-1")));
     }
 
     @Test
@@ -140,8 +146,8 @@ class PlacementTest {
         BenchmarkRun b = run("b", T0);
         BenchmarkRun a = run("a", T0);
         List<BenchmarkRun> runs = List.of(b, a);
-        assertThat(Placement.propose(a, List.of(cloud("cloud-1")), runs)).isInstanceOf(PlacementOutcome.Assigned.class);
-        assertThat(Placement.propose(b, List.of(cloud("cloud-1")), runs)).isInstanceOf(PlacementOutcome.Waiting.class);
+        assertThat(propose(a, List.of(cloud("cloud-1")), runs)).isInstanceOf(PlacementOutcome.Assigned.class);
+        assertThat(propose(b, List.of(cloud("cloud-1")), runs)).isInstanceOf(PlacementOutcome.Waiting.class);
     }
 
     @Test
@@ -151,23 +157,15 @@ class PlacementTest {
         BenchmarkRun youngerCloud = withPlacement(run("younger-cloud", T2), null, List.of("cloud-1"), null);
         List<BenchmarkRun> runs = List.of(busy, olderEdge, youngerCloud);
         List<MemberCluster> clusters = List.of(cloud("cloud-1"), edge("edge-k3s-1"));
-        assertThat(Placement.propose(olderEdge, clusters, runs)).isInstanceOf(PlacementOutcome.Waiting.class);
-        assertThat(Placement.propose(youngerCloud, clusters, runs)).isEqualTo(new PlacementOutcome.Assigned(List.of("cloud-1")));
+        assertThat(propose(olderEdge, clusters, runs)).isInstanceOf(PlacementOutcome.Waiting.class);
+        assertThat(propose(youngerCloud, clusters, runs)).isEqualTo(new PlacementOutcome.Assigned(List.of("cloud-1")));
     }
 
     @Test
     void deniedRunsHoldNoCapacity() {
         BenchmarkRun denied = withPhase(run("denied", T0), RunPhase.Denied);
         BenchmarkRun r = run("r", T1);
-        assertThat(Placement.propose(r, List.of(cloud("cloud-1")), List.of(denied, r))).isInstanceOf(PlacementOutcome.Assigned.class);
-    }
-
-    @Test
-    void storedAssignmentIsNeverReshuffled() {
-        BenchmarkRun r = assigned(run("r", T0), RunPhase.Running, "edge-k3s-1");
-        // Even with the cluster gone and another one free, the admitted assignment stands.
-        assertThat(Placement.propose(r, List.of(cloud("cloud-1")), List.of(r)))
-                .isEqualTo(new PlacementOutcome.Assigned(List.of("edge-k3s-1")));
+        assertThat(propose(r, List.of(cloud("cloud-1")), List.of(denied, r))).isInstanceOf(PlacementOutcome.Assigned.class);
     }
 
     @Test
@@ -176,11 +174,11 @@ class PlacementTest {
         List<BenchmarkRun> runs = new ArrayList<>(List.of(one(run("r1", T0)), one(run("r2", T1)), one(run("r3", T2)),
                 assigned(run("r0", T0), RunPhase.Running, "a")));
         BenchmarkRun target = runs.get(2);
-        PlacementOutcome first = Placement.propose(target, clusters, runs);
+        PlacementOutcome first = propose(target, clusters, runs);
         for (int i = 0; i < 10; i++) {
             Collections.shuffle(clusters, new java.util.Random(i));
             Collections.shuffle(runs, new java.util.Random(i + 100));
-            assertThat(Placement.propose(target, clusters, runs)).isEqualTo(first);
+            assertThat(propose(target, clusters, runs)).isEqualTo(first);
         }
         // r0 holds a; r1 takes b, r2 takes c, so r3 gets d.
         assertThat(first).isEqualTo(new PlacementOutcome.Assigned(List.of("d")));
@@ -191,8 +189,17 @@ class PlacementTest {
         BenchmarkRun greedy = run("greedy", T0);
         BenchmarkRun next = run("next", T1);
         List<MemberCluster> clusters = List.of(cloud("a"), cloud("b"));
-        assertThat(Placement.propose(greedy, clusters, List.of(greedy, next))).isEqualTo(new PlacementOutcome.Assigned(List.of("a", "b")));
-        assertThat(Placement.propose(next, clusters, List.of(greedy, next))).isInstanceOf(PlacementOutcome.Waiting.class);
+        assertThat(propose(greedy, clusters, List.of(greedy, next))).isEqualTo(new PlacementOutcome.Assigned(List.of("a", "b")));
+        assertThat(propose(next, clusters, List.of(greedy, next))).isInstanceOf(PlacementOutcome.Waiting.class);
+    }
+
+    /** The queue's standing for {@code run}, then placement with it (what the gate does before asking the policy). */
+    static PlacementOutcome propose(BenchmarkRun run, List<MemberCluster> clusters, List<BenchmarkRun> runs) {
+        if (!Placement.assignedClusters(run).isEmpty()) {
+            return new PlacementOutcome.Assigned(Placement.assignedClusters(run));
+        }
+        AdmissionQueue queue = new AdmissionQueue(r -> true, (r, c, active) -> new Judgement.Allow("test"));
+        return Placement.propose(run, clusters, queue.standing(run, clusters, runs, Map.of()).usedSlots());
     }
 
     private static BenchmarkRun one(BenchmarkRun r) {
@@ -205,9 +212,9 @@ class PlacementTest {
                 .withValues("edge").endMatchExpression().build();
         BenchmarkRun r = withPlacement(run("a", T0), bad, null, null);
         BenchmarkRun younger = run("b", T1);
-        assertThat(Placement.propose(r, List.of(cloud("cloud-1")), List.of(r, younger))).isEqualTo(new PlacementOutcome.NoMatch("InvalidSpec",
+        assertThat(propose(r, List.of(cloud("cloud-1")), List.of(r, younger))).isEqualTo(new PlacementOutcome.NoMatch("InvalidSpec",
                 "spec.placement.clusterSelector.matchExpressions[0].operator: \"Equals\" is not valid (allowed: In, NotIn, Exists, DoesNotExist)"));
-        assertThat(Placement.propose(younger, List.of(cloud("cloud-1")), List.of(r, younger)))
+        assertThat(propose(younger, List.of(cloud("cloud-1")), List.of(r, younger)))
                 .as("the older malformed run holds no capacity").isInstanceOf(PlacementOutcome.Assigned.class);
     }
 }

@@ -1,4 +1,4 @@
-package io.mapbench.operator.reconciler;
+package io.mapbench.operator.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

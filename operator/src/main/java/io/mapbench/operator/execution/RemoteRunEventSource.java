@@ -1,4 +1,4 @@
-package io.mapbench.operator.reconciler;
+package io.mapbench.operator.execution;
 
 import java.util.Set;
 
@@ -17,10 +17,10 @@ import io.mapbench.operator.remote.RemoteEventListener;
  * MemberClusters; this source only maps their events to runs through the run labels, and ignores
  * objects of other hubs (the informers already select on this hub's label).
  */
-final class RemoteRunEventSource extends AbstractEventSource<HasMetadata, BenchmarkRun> implements RemoteEventListener {
+public final class RemoteRunEventSource extends AbstractEventSource<HasMetadata, BenchmarkRun> implements RemoteEventListener {
     static final String NAME = "remote-run-objects";
 
-    RemoteRunEventSource(RemoteClusterGateway gateway) {
+    public RemoteRunEventSource(RemoteClusterGateway gateway) {
         super(HasMetadata.class, NAME);
         gateway.addListener(this);
     }

@@ -1,4 +1,4 @@
-package io.mapbench.operator.reconciler;
+package io.mapbench.operator.execution;
 
 import java.util.Comparator;
 import java.util.List;
