@@ -11,7 +11,8 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$repo"
 runs="${1:-50}"
 [[ "$runs" =~ ^[1-9][0-9]*$ && "$runs" -le 100 ]] || { echo "RUNS must be 1..100 (each member allows 100 concurrent runs)" >&2; exit 2; }
-ns=mapbench-bench
+# A namespace of its own per invocation: the previous one may still be terminating (runs twice in a row).
+ns="mapbench-bench-$(date +%s)"
 kubectl="$(dirname "$(deploy/local/kube/build.sh | tail -n1)")/kubectl"
 export KUBECTL="$kubectl"
 deploy/local/clusters up >&2

@@ -217,4 +217,67 @@ class AdmissionQueueTest {
         assertThat(propose(younger, List.of(cloud("cloud-1")), List.of(r, younger)))
                 .as("the older malformed run holds no capacity").isInstanceOf(PlacementOutcome.Assigned.class);
     }
+
+    // ---- the queue's own rules, with a fake policy that caps every namespace at two active runs
+
+    private static final AdmissionQueue.Judge TWO_PER_NAMESPACE = (r, clusters, active) ->
+            active >= 2 ? new Judgement.WaitForQuota("namespace full") : new Judgement.Allow("rev");
+
+    private static BenchmarkRun in(String ns, BenchmarkRun r) {
+        r.getMetadata().setNamespace(ns);
+        r.getMetadata().setUid("uid-" + ns + "-" + r.getMetadata().getName());
+        return r;
+    }
+
+    @Test
+    void aReservationHoldsItsSlotsAndQuotaUntilTheCacheShowsTheAssignment() {
+        BenchmarkRun reserved = run("reserved", T0);
+        BenchmarkRun next = run("next", T1);
+        AdmissionQueue queue = new AdmissionQueue(r -> true, TWO_PER_NAMESPACE);
+        AdmissionQueue.Standing standing = queue.standing(next, List.of(cloud("cloud-1")), List.of(reserved, next),
+                Map.of("uid-reserved", List.of("cloud-1")));
+        assertThat(standing.usedSlots()).containsEntry("cloud-1", 1);
+        assertThat(standing.activeInNamespace()).isEqualTo(1);
+    }
+
+    @Test
+    void anOlderInvalidRunIsSkipped() {
+        BenchmarkRun invalid = run("invalid", T0);
+        BenchmarkRun valid = run("valid", T1);
+        AdmissionQueue queue = new AdmissionQueue(r -> r != invalid, TWO_PER_NAMESPACE);
+        assertThat(queue.standing(valid, List.of(cloud("cloud-1")), List.of(invalid, valid), Map.of()).usedSlots())
+                .as("an invalid run can never be placed, so it takes nothing").isEmpty();
+    }
+
+    @Test
+    void olderRunsOfAFullNamespaceTakeNoSlotFromAnotherNamespace() {
+        MemberCluster big = cluster("cloud-1", true, 3, Map.of());
+        List<BenchmarkRun> runs = List.of(
+                in("a", assigned(run("a1", T0), RunPhase.Running, "cloud-1")),
+                in("a", assigned(run("a2", T0), RunPhase.Running, "cloud-1")),
+                in("a", run("a3-waiting", T1)), in("b", run("b1", T2)));
+        AdmissionQueue queue = new AdmissionQueue(r -> true, TWO_PER_NAMESPACE);
+        AdmissionQueue.Standing b = queue.standing(runs.get(3), List.of(big), runs, Map.of());
+        assertThat(b.usedSlots()).as("a3 waits for its namespace's quota: it holds no slot").containsEntry("cloud-1", 2);
+        assertThat(b.activeInNamespace()).isZero();
+        AdmissionQueue.Standing a3 = queue.standing(runs.get(2), List.of(big), runs, Map.of());
+        assertThat(a3.activeInNamespace()).isEqualTo(2);
+    }
+
+    @Test
+    void olderWaitingRunsOfTheSameNamespaceCountAgainstItsQuota() {
+        List<BenchmarkRun> runs = List.of(in("a", run("first", T0)), in("a", run("second", T1)), in("a", run("third", T2)));
+        MemberCluster big = cluster("cloud-1", true, 10, Map.of());
+        AdmissionQueue queue = new AdmissionQueue(r -> true, TWO_PER_NAMESPACE);
+        assertThat(queue.standing(runs.get(2), List.of(big), runs, Map.of()).activeInNamespace())
+                .as("first and second go before third").isEqualTo(2);
+    }
+
+    @Test
+    void deniedRunsWaitAgainOnlyWhenTheirSpecChanged() {
+        BenchmarkRun denied = withPhase(run("denied", T0), RunPhase.Denied);
+        assertThat(AdmissionQueue.isWaiting(denied)).isFalse();
+        denied.getMetadata().setGeneration(2L);
+        assertThat(AdmissionQueue.isWaiting(denied)).as("edited after the denial").isTrue();
+    }
 }
