@@ -76,8 +76,6 @@ public final class ClusterExecution {
         List<String> dispatch = new ArrayList<>();
         List<Collect> collects = new ArrayList<>();
         Duration recheck = null;
-        boolean wasAllDone = previous.stream().allMatch(ClusterExecution::finished);
-        boolean allDone = true;
 
         for (JobStatus prev : previous) {
             if (finished(prev)) {
@@ -85,7 +83,6 @@ public final class ClusterExecution {
             }
             String gv = prev.getGoVersion();
             if (!now.reachable()) {
-                allDone = false;
                 observations.add(JobObservation.unreachable(now.cluster(), gv, now.unreachableSince()));
                 Instant lostAt = now.unreachableSince().plus(lostAfter);
                 if (clock.isBefore(lostAt)) {
@@ -102,7 +99,6 @@ public final class ClusterExecution {
                                     + " disappeared from member cluster " + now.cluster()
                                     + " before it finished (deleted by someone else?)", null, null));
                 } else {
-                    allDone = false;
                     dispatch.add(gv);
                     observations.add(new JobObservation(now.cluster(), gv, JobPhase.Pending, jobName, null, null, null,
                             null, null, null, null, null, "Job dispatched to " + now.cluster(), null, null));
@@ -114,7 +110,6 @@ public final class ClusterExecution {
             if (seen.getPhase() == JobPhase.Succeeded && prev.getResultName() == null) {
                 Optional<Pod> pod = JobObserver.succeededPod(pods);
                 if (pod.isPresent()) {
-                    allDone = false; // finished only once the result is in (the executor says how it went)
                     collects.add(new Collect(gv, pod.get(), seen));
                     observations.add(observation(seen, JobPhase.Running, null, "Job complete; reading the result"));
                     continue;
@@ -122,7 +117,6 @@ public final class ClusterExecution {
                 Instant completed = seen.getCompletionTime() == null ? clock : Instant.parse(seen.getCompletionTime());
                 Instant giveUp = completed.plus(resultGrace);
                 if (clock.isBefore(giveUp)) {
-                    allDone = false;
                     recheck = min(recheck, Duration.between(clock, giveUp).plusSeconds(1));
                     observations.add(observation(seen, JobPhase.Running, null,
                             "Job complete; waiting for its pod to read the result"));
@@ -133,12 +127,21 @@ public final class ClusterExecution {
                 }
                 continue;
             }
-            if (!finished(seen)) {
-                allDone = false;
-            }
             observations.add(observation(seen, seen.getPhase(), null, seen.getMessage()));
         }
-        return new Plan(observations, dispatch, collects, allDone && !wasAllDone, Optional.ofNullable(recheck));
+        return new Plan(observations, dispatch, collects, lastJobEnded(previous, observations), Optional.ofNullable(recheck));
+    }
+
+    /**
+     * Whether these observations end the cluster's last unfinished job: then its budget must not
+     * block node drains any longer. False when everything had ended before (already handled).
+     */
+    public static boolean lastJobEnded(List<JobStatus> previous, List<JobObservation> observations) {
+        if (previous.stream().allMatch(ClusterExecution::finished)) {
+            return false;
+        }
+        return previous.stream().allMatch(j -> finished(j) || observations.stream().anyMatch(o ->
+                o.goVersion().equals(j.getGoVersion()) && o.phase() != null && o.phase().isFinished()));
     }
 
     static JobObservation observation(JobStatus j, JobPhase phase, String reason, String message) {

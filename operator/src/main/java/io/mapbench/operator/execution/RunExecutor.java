@@ -154,7 +154,8 @@ public final class RunExecutor {
                     recheck = recheck == null || backoff.compareTo(recheck) < 0 ? backoff : recheck;
                 }
             }
-            if (plan.deleteBudgets()) {
+            // Collected results may have ended the cluster's last job just now.
+            if (ClusterExecution.lastJobEnded(previous, observations)) {
                 gateway.deleteBudgets(cluster, uid);
             }
         } catch (HubException e) {

@@ -118,4 +118,17 @@ class ClusterExecutionTest {
         assertThat(plan.dispatch()).isEmpty();
         assertThat(plan.deleteBudgets()).as("already all done before").isFalse();
     }
+
+    @Test
+    void theLastResultCollectedEndsTheClusterSoItsBudgetGoes() {
+        List<JobStatus> before = List.of(recorded("1.23.12", JobPhase.Succeeded, "u1"), recorded("1.26.8", JobPhase.Running, "u2"));
+        ClusterExecution.Plan plan = ClusterExecution.plan(NAMES, before,
+                reachable(List.of(complete("1.26.8")), List.of(succeededPodOf("1.26.8"))), COMPLETED, GRACE, LOST_AFTER);
+        assertThat(plan.deleteBudgets()).as("still collecting").isFalse();
+        JobObservation collected = new JobObservation("cloud-1", "1.26.8", JobPhase.Succeeded, "job-1.26.8", "u2", null,
+                null, "amd64", 1, null, COMPLETED.toString(), null, null, "result", null);
+        assertThat(ClusterExecution.lastJobEnded(before, List.of(collected))).isTrue();
+        assertThat(ClusterExecution.lastJobEnded(List.of(recorded("1.26.8", JobPhase.Succeeded, "u2")), List.of(collected)))
+                .as("ended before: already handled").isFalse();
+    }
 }
