@@ -4,6 +4,12 @@ module mapbench.io/workload
 // (see go-versions.txt); non-test code uses the standard library only.
 go 1.21
 
-require github.com/santhosh-tekuri/jsonschema/v6 v6.0.2
+require (
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.2
+	golang.org/x/perf v0.0.0-20230113213139-801c7ef9e5c5
+)
 
-require golang.org/x/text v0.14.0 // indirect
+require (
+	github.com/aclements/go-moremath v0.0.0-20210112150236-f10218a38794 // indirect
+	golang.org/x/text v0.14.0 // indirect
+)
