@@ -39,6 +39,10 @@ func confirmed(measured, format string, args ...any) Outcome {
 	return Outcome{result.VerdictConfirmed, fmt.Sprintf(format, args...), measured}
 }
 
+func partly(measured, format string, args ...any) Outcome {
+	return Outcome{result.VerdictPartly, fmt.Sprintf(format, args...), measured}
+}
+
 func refuted(measured, format string, args ...any) Outcome {
 	return Outcome{result.VerdictRefuted, fmt.Sprintf(format, args...), measured}
 }
