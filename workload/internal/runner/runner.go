@@ -298,7 +298,9 @@ func emit(doc *result.Document, opts *Options, env Env) int {
 	if err != nil {
 		return fail(env, opts.TerminationLog, ExitMeasurement, fmt.Errorf("result: %v", err))
 	}
-	fmt.Fprintf(env.Stdout, "%s\n%s\n%s\n", result.BeginMarker, b, result.EndMarker)
+	if err := result.WriteMarked(env.Stdout, b); err != nil {
+		return fail(env, opts.TerminationLog, ExitMeasurement, fmt.Errorf("output: %v", err))
+	}
 	if opts.JSONFile != "" {
 		if err := os.WriteFile(opts.JSONFile, append(b, '\n'), 0o644); err != nil {
 			return fail(env, opts.TerminationLog, ExitMeasurement, fmt.Errorf("json: cannot write %s: %v", opts.JSONFile, err))
