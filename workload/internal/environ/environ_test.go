@@ -126,3 +126,29 @@ func TestDetectReadsEnvironment(t *testing.T) {
 		t.Fatalf("unexpected environment %+v", e)
 	}
 }
+
+func TestBuildContext(t *testing.T) {
+	cases := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"v2 own cgroup", map[string]string{"proc/self/cgroup": "0::/kubepods/pod1\n",
+			"sys/fs/cgroup/kubepods/pod1/cpuset.cpus.effective": "2-3\n", "sys/fs/cgroup/cpuset.cpus.effective": "0-7\n"}, "2-3"},
+		{"v1", map[string]string{"sys/fs/cgroup/cpuset/cpuset.effective_cpus": "0,2\n"}, "0,2"},
+		{"none", map[string]string{}, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			b := BuildContext(Cgroup{Root: fakeRoot(t, c.files)})
+			if b.CPUSet != c.want {
+				t.Fatalf("cpuset %q, want %q", b.CPUSet, c.want)
+			}
+			// A test binary carries build information: the toolchain that built it and, on
+			// amd64, the GOAMD64 level (v1 unless set).
+			if b.GoVersion != runtime.Version() || b.Lang == "" || (runtime.GOARCH == "amd64" && !strings.HasPrefix(b.GOAMD64, "v")) {
+				t.Fatalf("build context %+v (toolchain %s)", b, runtime.Version())
+			}
+		})
+	}
+}

@@ -42,17 +42,15 @@ var lookupImpl = scenarios.Lookup
 // MaxSummaryBytes bounds the termination message on success.
 const MaxSummaryBytes = 4096
 
-// AfterMeasurements is the single hook run once after all measurements and
-// before the document is encoded: the seed-claims registry sets it (see
-// cmd/mapbench/claims_hook.go) to fill doc.Claims (and doc.Escape) and print
-// its table to w. Lines it prints must not look like benchmark or config
-// lines (start them with "# " or an upper-case word).
-var AfterMeasurements func(doc *result.Document, w io.Writer) error
-
 // Env gives the runner its surroundings (tests replace Root).
 type Env struct {
 	Stdout, Stderr io.Writer
 	Root           string // filesystem root for /proc and /sys
+	// AfterMeasurements, when set, runs once after all measurements and before the document
+	// is encoded: `mapbench run` passes the seed-claims registry (claims.Apply), which fills
+	// doc.Claims (and doc.Escape) and prints its table to w. Lines it prints must not look like
+	// benchmark or configuration lines (start them with "# " or "|").
+	AfterMeasurements func(doc *result.Document, w io.Writer) error
 	// PerfOpen opens hardware counters; nil is the perf_event_open syscall
 	// (tests pass one that fails like a refusing kernel).
 	PerfOpen perfcount.OpenFunc
@@ -130,8 +128,8 @@ func Run(args []string, env Env) int {
 		doc.Environment.Throttling = &result.Throttling{Source: source, Before: before, After: after}
 	}
 	doc.FinishedAt = now()
-	if AfterMeasurements != nil {
-		if err := AfterMeasurements(doc, env.Stdout); err != nil {
+	if env.AfterMeasurements != nil {
+		if err := env.AfterMeasurements(doc, env.Stdout); err != nil {
 			return fail(env, termLog, ExitMeasurement, fmt.Errorf("claims: %v", err))
 		}
 	}
