@@ -418,6 +418,9 @@ func TestEveryVerdictOfEveryRuleIsTested(t *testing.T) {
 		tested[c.claim][c.want] = true
 	}
 	for _, cl := range Registry {
+		if cl.Rule == nil {
+			continue // TestNotMeasurableClaimsAreListed
+		}
 		want, ok := verdictsCanGive[cl.ID]
 		if !ok {
 			t.Errorf("claim %s: not listed in verdictsCanGive", cl.ID)
@@ -438,8 +441,11 @@ func TestRegistryIsWellFormed(t *testing.T) {
 			t.Errorf("duplicate claim id %s", c.ID)
 		}
 		seen[c.ID] = true
-		if c.Statement == "" || c.Scenario == "" || c.Rule == nil {
-			t.Errorf("claim %s: statement, scenario and rule are required", c.ID)
+		if c.Statement == "" || c.Scenario == "" || (c.Rule == nil) == (c.NotMeasurable == "") {
+			t.Errorf("claim %s: statement, scenario and either a rule or why none can decide it are required", c.ID)
+		}
+		if (c.Rule == nil) != (c.Scenario == scNone) {
+			t.Errorf("claim %s: scenario %q must be %q exactly for claims without a rule", c.ID, c.Scenario, scNone)
 		}
 	}
 	// Every claim an escape snippet says it explains exists.
@@ -469,5 +475,26 @@ func TestWriteTable(t *testing.T) {
 	}
 	if lines[2] != "| a | confirmed | - | x \\| y | r |" {
 		t.Errorf("row %q", lines[2])
+	}
+}
+
+// Claims no measurement can decide are in every table, not-applicable with their reason,
+// whatever ran.
+func TestNotMeasurableClaimsAreListed(t *testing.T) {
+	n := 0
+	for _, doc := range []*result.Document{newDoc(), newDoc(ran(scRangeKV, scGrowthPoints))} {
+		for _, c := range Evaluate(doc, nil) {
+			reg, _ := ByID(c.ID)
+			if reg.Rule != nil {
+				continue
+			}
+			n++
+			if c.Verdict != NA || c.Reason != reg.NotMeasurable || c.Scenario != scNone {
+				t.Errorf("%s: %s / %q / %s", c.ID, c.Verdict, c.Reason, c.Scenario)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no claim without a rule in the registry")
 	}
 }

@@ -18,6 +18,8 @@ const (
 	scBoxing         = "interface-boxing"        // S12
 	scConcurrent     = "concurrent-write"        // S14
 	scGCCost         = "gc-map-contents"         // S13
+	// scNone is the scenario of claims no measurement can decide (Claim.NotMeasurable).
+	scNone = "none"
 )
 
 // Benchmark variants.
