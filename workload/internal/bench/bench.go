@@ -32,10 +32,29 @@ type B struct {
 	counterErr   error
 	lastCounters map[string]uint64
 	opts         Options
+
+	// timer, when set, receives StartTimer/StopTimer/ResetTimer instead: the
+	// scenario's loop then runs under another harness (go test -bench).
+	timer Timer
 }
+
+// Timer is the part of testing.B a scenario's loop uses besides N.
+type Timer interface {
+	StartTimer()
+	StopTimer()
+	ResetTimer()
+}
+
+// Under returns a B whose N is n and whose timer calls go to t, so a scenario's benchmark
+// function runs unchanged inside `go test -bench` (t is the *testing.B).
+func Under(t Timer, n int) *B { return &B{N: n, timer: t} }
 
 // StartTimer starts timing (and memory accounting) of the benchmark.
 func (b *B) StartTimer() {
+	if b.timer != nil {
+		b.timer.StartTimer()
+		return
+	}
 	if b.timerOn {
 		return
 	}
@@ -56,6 +75,10 @@ func (b *B) keep(err error) {
 
 // StopTimer stops timing; setup done while stopped is not measured.
 func (b *B) StopTimer() {
+	if b.timer != nil {
+		b.timer.StopTimer()
+		return
+	}
 	if !b.timerOn {
 		return
 	}
@@ -72,6 +95,10 @@ func (b *B) StopTimer() {
 
 // ResetTimer zeroes the elapsed time and memory counters.
 func (b *B) ResetTimer() {
+	if b.timer != nil {
+		b.timer.ResetTimer()
+		return
+	}
 	if b.timerOn {
 		runtime.ReadMemStats(&b.startMem)
 		b.start = time.Now()
