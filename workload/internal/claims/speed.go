@@ -2,7 +2,6 @@ package claims
 
 import (
 	"fmt"
-	"math"
 
 	"mapbench.io/workload/internal/result"
 	"mapbench.io/workload/internal/stats"
@@ -24,11 +23,9 @@ const maxRelativeCI = 0.5
 // unit picks the speed figure of a sample.
 type unit func(result.Sample) float64
 
-func nsPerOp(s result.Sample) float64   { return s.NsPerOp }
-func nsPerElem(s result.Sample) float64 { return s.NsPerElem }
-func bytesPerOp(s result.Sample) float64 {
-	return s.BytesPerOp
-}
+func nsPerOp(s result.Sample) float64    { return s.NsPerOp }
+func nsPerElem(s result.Sample) float64  { return s.NsPerElem }
+func bytesPerOp(s result.Sample) float64 { return s.BytesPerOp }
 
 func values(b *result.Benchmark, u unit) []float64 {
 	out := make([]float64, len(b.Samples))
@@ -107,7 +104,5 @@ func (c comparison) String() string {
 	if c.Blocked != "" || c.Ratio.N == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%.2fx [%.2f, %.2f] 95%% CI, U test p=%.3g", c.Ratio.Median, c.Ratio.CILow, c.Ratio.CIHigh, roundP(c.P))
+	return fmt.Sprintf("%.2fx [%.2f, %.2f] 95%% CI, U test p=%.2g", c.Ratio.Median, c.Ratio.CILow, c.Ratio.CIHigh, c.P)
 }
-
-func roundP(p float64) float64 { return math.Round(p*1e4) / 1e4 }
