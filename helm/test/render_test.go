@@ -145,15 +145,16 @@ func TestDefaults(t *testing.T) {
 	for _, o := range objs {
 		kinds[o["kind"].(string)]++
 	}
-	for kind, want := range map[string]int{"ServiceAccount": 2, "ClusterRole": 2, "ClusterRoleBinding": 2, "Role": 1,
+	// ClusterRoles: the operator's, the cleanup hook's, and the tenant roles mapbench-view/-edit.
+	for kind, want := range map[string]int{"ServiceAccount": 2, "ClusterRole": 4, "ClusterRoleBinding": 2, "Role": 1,
 		"RoleBinding": 1, "Deployment": 1, "ConfigMap": 3, "Service": 1, "Pod": 1, "Job": 1} {
 		if kinds[kind] != want {
 			t.Errorf("%d %s rendered, want %d (all: %v)", kinds[kind], kind, want, kinds)
 		}
 	}
-	for _, off := range []string{"ServiceMonitor", "PrometheusRule"} {
+	for _, off := range []string{"ServiceMonitor", "PrometheusRule", "NetworkPolicy", "PodDisruptionBudget"} {
 		if kinds[off] != 0 {
-			t.Errorf("%s rendered by default; it needs the Prometheus Operator and must be opt-in", off)
+			t.Errorf("%s rendered by default; it must be opt-in (or need replicas > 1)", off)
 		}
 	}
 
@@ -171,7 +172,7 @@ func TestDefaults(t *testing.T) {
 		fmt.Sprint(get(sc, "capabilities", "drop")) != "[ALL]" {
 		t.Errorf("container securityContext is not restricted: %v", sc)
 	}
-	if str(c, "image") != "mapbench.local/mapbench-operator:0.1.0" {
+	if str(c, "image") != "ghcr.io/mapbench/mapbench-operator:0.1.0" {
 		t.Errorf("image = %s, want the chart's appVersion tag", str(c, "image"))
 	}
 	for _, probe := range []string{"startupProbe", "livenessProbe", "readinessProbe"} {
