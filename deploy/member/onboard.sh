@@ -87,7 +87,7 @@ mkdir -p "$tmp/member"
 {
   echo "apiVersion: kustomize.config.k8s.io/v1beta1"
   echo "kind: Kustomization"
-  echo "resources: [\"$here\"]"
+  echo "resources: [\"$(realpath --relative-to="$tmp/member" "$here")\"]" # kustomize refuses absolute paths
   if [[ "$workload_ns" != mapbench-workloads ]]; then
     echo "patches:"
     echo "  - target: {kind: Namespace, name: mapbench-workloads}"
@@ -160,7 +160,7 @@ cp "$here/hub/edge-patch.yaml" "$tmp/hub/"
 {
   echo "apiVersion: kustomize.config.k8s.io/v1beta1"
   echo "kind: Kustomization"
-  echo "resources: [\"$here/hub\"]"
+  echo "resources: [\"$(realpath --relative-to="$tmp/hub" "$here/hub")\"]"
   echo "labels:"
   echo "  - pairs:"
   echo "      mapbench.io/tier: \"$tier\""

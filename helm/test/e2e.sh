@@ -123,6 +123,21 @@ log "onboarding cloud-1 and edge-k3s-1"
   --hub-kubeconfig "$HUB" --operator-namespace "$ns" --tier edge --max-concurrent-runs 3 >/dev/null
 hub wait --for=condition=Ready membercluster/cloud-1 membercluster/edge-k3s-1 --timeout=120s >/dev/null \
   || fail "member clusters not Ready"
+[[ -n "$(hub get membercluster cloud-1 -o jsonpath='{.metadata.annotations.mapbench\.io/token-expires-at}')" ]] \
+  || fail "MemberCluster cloud-1 has no mapbench.io/token-expires-at annotation (time-bound token)"
+
+log "onboarding self-check: over-privileged credentials and API errors fail it"
+cloud1() { "$KUBECTL" --kubeconfig "$(clusters kubeconfig cloud-1)" "$@"; }
+onboard_check() { "$repo/deploy/member/onboard.sh" --name cloud-1-check --member-kubeconfig "$(clusters kubeconfig cloud-1)" \
+  --hub-kubeconfig "$HUB" --operator-namespace "$ns" "$@" 2>&1; }
+cloud1 -n mapbench-workloads create rolebinding e2e-too-much --clusterrole=edit \
+  --serviceaccount=mapbench-hub-access:mapbench-hub >/dev/null
+out="$(onboard_check)" && fail "onboarding accepted credentials that may read Secrets: $out"
+grep -q "answer 'yes' to 'can-i get secrets -n mapbench-workloads', want 'no'" <<<"$out" || fail "unclear self-check failure: $out"
+cloud1 -n mapbench-workloads delete rolebinding e2e-too-much >/dev/null
+out="$(onboard_check --server https://127.0.0.1:1)" && fail "onboarding passed although the API server was unreachable: $out"
+grep -q "with the new credentials failed" <<<"$out" || fail "an API error was not reported as such: $out"
+! hub get membercluster cloud-1-check >/dev/null 2>&1 || fail "a failed onboarding left a MemberCluster behind"
 
 # Runs: one allowed (namespace may use edge clusters), the same one denied (namespace not
 # labelled for edge), one failing (a scenario the workload rejects).
