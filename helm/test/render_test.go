@@ -485,6 +485,11 @@ func TestServerDryRun(t *testing.T) {
 	for _, args := range [][]string{
 		nil,
 		{"--set", "watchNamespaces={default}", "--set", "leaderElection.enabled=true", "--set", "policy.enabled=false"},
+		// PDB, NetworkPolicy with peers and egress, digest, pull secrets: the real API server's validation.
+		{"--set", "replicas=2", "--set", "networkPolicy.enabled=true", "--set", "imagePullSecrets[0].name=regcred",
+			"--set-json", `networkPolicy.metricsFrom=[{"namespaceSelector":{"matchLabels":{"name":"monitoring"}}}]`,
+			"--set-json", `networkPolicy.egress=[{"to":[{"ipBlock":{"cidr":"10.0.0.0/8"}}],"ports":[{"port":6443}]}]`,
+			"--set", "image.digest=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"},
 		{"--set", "serviceAccount.create=false", "--set", "serviceAccount.name=x", "--set", "rbac.create=false"},
 	} {
 		_, out, err := render(t, args...)
