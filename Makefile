@@ -6,7 +6,7 @@ SHELL := /usr/bin/env bash
 export MAPBENCH_CACHE ?= $(HOME)/.cache/mapbench
 MVN := ./mvnw -B --no-transfer-progress
 
-.PHONY: demo test tools tools-kube tools-agent tools-opa tools-helm tools-prometheus tools-benchstat tools-workload \
+.PHONY: demo test tools tools-kube tools-agent tools-opa tools-helm tools-helm-docs tools-prometheus tools-benchstat tools-workload \
         tools-java test-go test-rego test-local test-java test-helm clusters-up clusters-down
 
 ## demo: local clusters up, operator running, a BenchmarkRun across cloud-1 and edge-k3s-1, results printed
@@ -17,7 +17,7 @@ demo: tools
 test: test-go test-rego test-local test-java test-helm
 
 ## tools: provision everything the tests and the demo need (idempotent, cached)
-tools: tools-kube tools-agent tools-opa tools-helm tools-prometheus tools-benchstat tools-workload tools-java
+tools: tools-kube tools-agent tools-opa tools-helm tools-helm-docs tools-prometheus tools-benchstat tools-workload tools-java
 
 tools-kube:
 	deploy/local/kube/build.sh
@@ -28,6 +28,8 @@ tools-opa:
 	hack/tools/opa.sh
 tools-helm:
 	hack/tools/helm.sh
+tools-helm-docs:
+	hack/tools/helm-docs.sh
 tools-prometheus:
 	hack/tools/prometheus.sh
 tools-benchstat:
