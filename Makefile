@@ -6,7 +6,7 @@ SHELL := /usr/bin/env bash
 export MAPBENCH_CACHE ?= $(HOME)/.cache/mapbench
 MVN := ./mvnw -B --no-transfer-progress
 
-.PHONY: demo test tools tools-kube tools-agent tools-opa tools-helm tools-prometheus tools-workload \
+.PHONY: demo test tools tools-kube tools-agent tools-opa tools-helm tools-helm-docs tools-prometheus tools-benchstat tools-workload \
         tools-java test-go test-rego test-local test-java test-helm clusters-up clusters-down
 
 ## demo: local clusters up, operator running, a BenchmarkRun across cloud-1 and edge-k3s-1, results printed
@@ -17,7 +17,7 @@ demo: tools
 test: test-go test-rego test-local test-java test-helm
 
 ## tools: provision everything the tests and the demo need (idempotent, cached)
-tools: tools-kube tools-agent tools-opa tools-helm tools-prometheus tools-workload tools-java
+tools: tools-kube tools-agent tools-opa tools-helm tools-helm-docs tools-prometheus tools-benchstat tools-workload tools-java
 
 tools-kube:
 	deploy/local/kube/build.sh
@@ -28,16 +28,23 @@ tools-opa:
 	hack/tools/opa.sh
 tools-helm:
 	hack/tools/helm.sh
+tools-helm-docs:
+	hack/tools/helm-docs.sh
 tools-prometheus:
 	hack/tools/prometheus.sh
+tools-benchstat:
+	hack/tools/benchstat.sh
 tools-workload:
 	cd workload && go mod download
 	workload/build.sh --arch amd64,arm64
 tools-java:
 	$(MVN) -q -DskipTests install
 
+## test-go: vet, gofmt, every Go test (benchstat from tools-benchstat reads a raw run output), then
+## each fuzz target for 10 s from its committed seeds (workload/fuzz.sh prints the counts)
 test-go:
-	cd workload && go vet ./... && test -z "$$(gofmt -l .)" && go test ./...
+	cd workload && go vet ./... && test -z "$$(gofmt -l .)" && \
+	  MAPBENCH_BENCHSTAT="$$(../hack/tools/benchstat.sh | tail -n1)" go test ./... && ./fuzz.sh
 test-rego:
 	policies/check.sh
 test-local:
