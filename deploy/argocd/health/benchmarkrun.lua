@@ -4,10 +4,11 @@
 -- status.observedGeneration (and every condition's observedGeneration) reaches
 -- metadata.generation the run is Progressing.
 -- Phases: Succeeded -> Healthy; Scheduled/Running -> Progressing; Pending -> Progressing, or
--- Suspended while it waits for capacity or a matching cluster, or Degraded when waiting cannot
--- help: the policy is unavailable (fail closed: nothing is admitted), the spec is invalid
--- (InvalidSpec) or names a cluster that does not exist (UnknownCluster); Denied, Failed and
--- PartiallySucceeded -> Degraded (the message names the violations or failed jobs).
+-- Suspended while it waits for capacity, its namespace's quota or a matching cluster, or Degraded
+-- when waiting cannot help: the policy is unavailable (fail closed: nothing is admitted), a
+-- selector is invalid (InvalidSpec) or names a cluster that does not exist (UnknownCluster);
+-- Denied (by the policy, or InvalidSpec: the spec cannot run as written), Failed and
+-- PartiallySucceeded -> Degraded (the message names the violations, the field or failed jobs).
 -- Argo CD runs this with only its base, table, package and a reduced os library: no string or
 -- math functions (healthcheck-test runs it the same way).
 local hs = {}
@@ -74,13 +75,18 @@ elseif phase == "Pending" then
     hs.status = "Degraded"
     hs.message = scheduled.reason .. ": " .. (scheduled.message or "")
   elseif scheduled ~= nil and scheduled.status == "False"
-      and (scheduled.reason == "WaitingForCapacity" or scheduled.reason == "NoMatchingCluster") then
+      and (scheduled.reason == "WaitingForCapacity" or scheduled.reason == "WaitingForQuota"
+        or scheduled.reason == "NoMatchingCluster") then
     hs.status = "Suspended"
     hs.message = scheduled.reason .. ": " .. (scheduled.message or "")
   else
     hs.status = "Progressing"
     hs.message = "Pending"
   end
+elseif phase == "Denied" and condition(status, "Admitted") ~= nil
+    and condition(status, "Admitted").reason == "InvalidSpec" then
+  hs.status = "Degraded"
+  hs.message = "InvalidSpec: " .. (condition(status, "Admitted").message or "")
 elseif phase == "Denied" then
   hs.status = "Degraded"
   local parts = {}

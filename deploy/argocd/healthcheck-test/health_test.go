@@ -49,7 +49,8 @@ func TestHealth(t *testing.T) {
 		// Pending that waiting cannot fix: Degraded, not Progressing forever.
 		{"from-schema/benchmarkrun-pending-unknown-cluster", "BenchmarkRun", "Degraded", []string{"UnknownCluster: spec.placement.clusters: no MemberCluster named edge-k3s-9"}},
 		{"from-schema/benchmarkrun-pending-invalid-selector", "BenchmarkRun", "Degraded", []string{"InvalidSpec: spec.placement.clusterSelector.matchExpressions[0].operator"}},
-		{"from-schema/benchmarkrun-pending-invalid-spec", "BenchmarkRun", "Degraded", []string{"InvalidSpec: spec.goVersions"}},
+		{"from-schema/benchmarkrun-denied-invalid-spec", "BenchmarkRun", "Degraded", []string{"InvalidSpec: spec.goVersions[0]: '1.19' is not supported"}},
+		{"from-schema/benchmarkrun-pending-waiting-for-quota", "BenchmarkRun", "Suspended", []string{"WaitingForQuota", "namespace team-a already has 3 active runs"}},
 		{"captured/benchmarkrun-denied", "BenchmarkRun", "Degraded", []string{"Denied by policy: edge-namespace: spec.placement: cluster edge-k3s-1 is an edge cluster"}},
 		{"from-schema/benchmarkrun-scheduled", "BenchmarkRun", "Progressing", []string{"Scheduled: 0/1 succeeded, 1 pending"}},
 		{"captured/benchmarkrun-running", "BenchmarkRun", "Progressing", []string{"Running: 0/2 succeeded, 2 running"}},
@@ -57,6 +58,8 @@ func TestHealth(t *testing.T) {
 		{"from-schema/benchmarkrun-partially-succeeded", "BenchmarkRun", "Degraded", []string{"PartiallySucceeded", "edge-k3s-1/go1.23.12 Lost: member cluster unreachable"}},
 		{"from-schema/benchmarkrun-failed-timed-out", "BenchmarkRun", "Degraded", []string{"cloud-1/go1.26.8 TimedOut: job exceeded spec.timeout"}},
 		{"from-schema/benchmarkrun-failed-invalid-result", "BenchmarkRun", "Degraded", []string{"cloud-1/go1.26.8 Failed: result document:"}},
+		{"from-schema/benchmarkrun-failed-result-unavailable", "BenchmarkRun", "Degraded", []string{"cloud-1/go1.26.8 Failed: Job mb-x-go1-26-8 completed but its succeeded pod is gone", "cloud-1/go1.23.12 Failed: Job mb-x-go1-23-12 disappeared"}},
+		{"from-schema/benchmarkrun-scheduled-reconcile-error", "BenchmarkRun", "Progressing", []string{"Scheduled: "}},
 		{"captured/benchmarkrun-failed", "BenchmarkRun", "Degraded", []string{"Failed: 0/1 succeeded, 1 failed", `cloud-1/go1.26.8 Failed: error: scenarios: unknown scenario "no-such-scenario"`}},
 		// observedGeneration: a status older than the spec never counts.
 		{"from-schema/benchmarkrun-stale-generation", "BenchmarkRun", "Progressing", []string{"observe generation 2"}},

@@ -167,6 +167,14 @@ class BenchmarkRunIT {
         assertThat(results.stream().map(r -> r.getSpec().getCluster() + "/" + r.getSpec().getGoVersion()).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder(cloud + "/1.23.12", cloud + "/1.26.8", edge + "/1.23.12", edge + "/1.26.8");
 
+        // Side effects once each, after the status write that records them: one Dispatched Event
+        // per cluster, one Event for the phase reaching Succeeded, one count of the finished run.
+        await("events of the run").atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events(run))
+                .filteredOn(e -> e.getMessage().startsWith("phase: ") && e.getMessage().contains("-> Succeeded")).hasSize(1));
+        assertThat(events(run)).filteredOn(e -> "Dispatched".equals(e.getReason())).hasSize(2);
+        Double finished = scrape(operator.metrics(), "mapbench_runs_finished_total", Map.of("result", "Succeeded"));
+        assertThat(finished).as("runs_finished_total{result=Succeeded}").isEqualTo(1.0);
+
         // After the run no budget remains.
         for (String m : List.of(CLOUD, EDGE)) {
             assertThat(clusters.client(m).policy().v1().podDisruptionBudget().inNamespace(ns)
@@ -193,19 +201,23 @@ class BenchmarkRunIT {
 
     @Test
     @Order(3)
-    void unknownScenarioFailsItsJobWithTheWorkloadsMessageWithoutRetries() {
+    void unknownScenarioIsDeniedAtAdmissionNamingTheFieldAndCreatesNothing() {
         KubernetesClient hub = clusters.hub();
         BenchmarkRun run = run("unknown-scenario", List.of("1.26"), List.of(cloud));
         run.getSpec().setSuite(null);
         run.getSpec().setScenarios(List.of("no-such-scenario"));
-        run.getSpec().setRetries(3);
-        BenchmarkRun done = awaitFinished(hub.resource(run).create());
-        assertThat(done.getStatus().getPhase()).as(describe(done)).isEqualTo(RunPhase.Failed);
-        JobStatus job = done.getStatus().getJobs().get(0);
-        assertThat(job.getPhase()).isEqualTo(JobPhase.Failed);
-        assertThat(job.getMessage()).contains("no-such-scenario").contains("exit code 2");
-        assertThat(job.getAttempts()).as("pods started despite retries: 3").isEqualTo(1);
-        assertThat(results(done)).isEmpty();
+        BenchmarkRun created = hub.resource(run).create();
+        BenchmarkRun denied = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(300)).until(
+                () -> hub.resources(BenchmarkRun.class).inNamespace(clusters.namespace()).withName("unknown-scenario").get(),
+                r -> r.getStatus() != null && r.getStatus().getPhase() == RunPhase.Denied);
+        var admitted = denied.getStatus().getConditions().stream().filter(c -> c.getType().equals("Admitted")).findFirst()
+                .orElseThrow();
+        assertThat(admitted.getReason()).isEqualTo("InvalidSpec");
+        assertThat(admitted.getMessage()).startsWith("spec.scenarios[0]: unknown scenario \"no-such-scenario\"");
+        assertThat(denied.getStatus().getAssignment()).as("holds no capacity").isNull();
+        assertThat(clusters.client(CLOUD).batch().v1().jobs().inNamespace(clusters.namespace())
+                .withLabel("mapbench.io/run-uid", created.getMetadata().getUid()).list().getItems()).isEmpty();
+        hub.resource(denied).delete();
     }
 
     @Test
@@ -354,6 +366,11 @@ class BenchmarkRunIT {
 
     static String describe(BenchmarkRun run) {
         return "run " + run.getMetadata().getName() + " status " + clusters.hub().getKubernetesSerialization().asJson(run.getStatus());
+    }
+
+    private List<io.fabric8.kubernetes.api.model.Event> events(BenchmarkRun run) {
+        return clusters.hub().v1().events().inNamespace(clusters.namespace()).list().getItems().stream()
+                .filter(e -> run.getMetadata().getUid().equals(e.getInvolvedObject().getUid())).toList();
     }
 
     /** The value of the one series of {@code metric} whose labels include {@code labels}. */
