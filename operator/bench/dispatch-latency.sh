@@ -6,6 +6,8 @@
 # floor), their ratio, and the operator's RSS. Uses the local clusters and its own namespace and
 # MemberClusters (bench-cloud, bench-edge); cleans up after itself.
 # Usage: operator/bench/dispatch-latency.sh [RUNS]
+# OPERATOR_JAR=path/to/quarkus-run.jar measures another build (e.g. an older commit's) on the same
+# clusters with the same method, for before/after figures from one session.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$repo"
@@ -16,7 +18,9 @@ ns="mapbench-bench-$(date +%s)"
 kubectl="$(dirname "$(deploy/local/kube/build.sh | tail -n1)")/kubectl"
 export KUBECTL="$kubectl"
 deploy/local/clusters up >&2
-[[ -f operator/target/quarkus-app/quarkus-run.jar ]] || ./mvnw -q -B -DskipTests install >&2
+jar="${OPERATOR_JAR:-operator/target/quarkus-app/quarkus-run.jar}"
+[[ -n "${OPERATOR_JAR:-}" || -f "$jar" ]] || ./mvnw -q -B -DskipTests install >&2
+[[ -f "$jar" ]] || { echo "OPERATOR_JAR: no file $jar" >&2; exit 2; }
 hub_kc="$(deploy/local/clusters kubeconfig hub)"; cloud_kc="$(deploy/local/clusters kubeconfig cloud-1)"
 edge_kc="$(deploy/local/clusters kubeconfig edge-k3s-1)"
 for kc in "$hub_kc" "$cloud_kc" "$edge_kc"; do
@@ -33,7 +37,7 @@ log="$repo/operator/target/bench-operator.log"
 KUBECONFIG="$hub_kc" java -Dmapbench.operator-namespace="$ns" -Dmapbench.policy.enabled=false -Dquarkus.http.port=18090 \
   -Dquarkus.operator-sdk.controllers.benchmarkrun.namespaces="$ns" \
   -Dquarkus.operator-sdk.controllers.membercluster.selector=mapbench.io/bench=true \
-  -jar operator/target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
+  -jar "$jar" >"$log" 2>&1 &
 op=$!
 cleanup() {
   "$kubectl" --kubeconfig "$hub_kc" -n "$ns" delete benchmarkruns --all --timeout=120s >/dev/null 2>&1 || true
