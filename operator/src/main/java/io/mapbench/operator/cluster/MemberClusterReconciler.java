@@ -88,6 +88,11 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
     @Override
     public UpdateControl<MemberCluster> reconcile(MemberCluster mc, Context<MemberCluster> context)
             throws InterruptedException {
+        return reconcile(mc, context.getClient());
+    }
+
+    /** One probe of the member with the hub client given (the SDK's, or a test's). */
+    UpdateControl<MemberCluster> reconcile(MemberCluster mc, KubernetesClient hub) throws InterruptedException {
         String name = mc.getMetadata().getName();
         MemberClusterStatus written = mc.getStatus();
         MemberClusterStatus status = written == null ? new MemberClusterStatus() : copy(written);
@@ -100,7 +105,7 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
         Duration next;
         Optional<ReadyProblem> problem;
         try {
-            problem = check(mc, context.getClient(), status);
+            problem = check(mc, hub, status);
         } catch (HubException e) {
             // The hub could not be read: nothing is known about the member, so its status stays.
             LOG.warnf("member %s: hub request failed, member status left unchanged: %s", name, e.getMessage());

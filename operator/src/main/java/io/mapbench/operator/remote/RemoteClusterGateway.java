@@ -37,8 +37,9 @@ import io.mapbench.operator.dependent.RunRef;
 
 /**
  * Every hand-written call to a member cluster goes through here: one Fabric8 client and a pair of
- * informers (run Jobs, run Pods, indexed by run UID) per connected member, access reviews, server-side apply of the
- * objects the dependent builders produce, log reads, deletion and garbage collection by label.
+ * informers (run Jobs, run Pods, indexed by run UID) per connected member, access reviews,
+ * server-side apply of the objects the dependent builders produce, bounded log reads, deletion
+ * and garbage collection by label.
  * Reconcilers never hold member clients themselves, so a rebuilt client (changed Secret) or a
  * removed member is seen everywhere at once.
  */
@@ -77,10 +78,7 @@ public class RemoteClusterGateway {
         try {
             config = Config.fromKubeconfig(kubeconfig.yaml());
         } catch (RuntimeException e) {
-            // Fabric8's message may quote the kubeconfig; say only which kind of failure it was.
-            throw new InvalidKubeconfigException("no client can be built from the kubeconfig ("
-                    + e.getClass().getSimpleName() + "): check certificate-authority-data, client-certificate-data"
-                    + " and client-key-data are base64 PEM");
+            throw unusable(e);
         }
         return connect(cluster, config, kubeconfig.digest(), kubeconfig.server(), namespace, hubId);
     }
@@ -99,6 +97,16 @@ public class RemoteClusterGateway {
         } catch (InvalidKubeconfigException e) {
             throw new IllegalStateException("the operator's own client configuration is unusable", e);
         }
+    }
+
+    /**
+     * Fabric8's message may quote the kubeconfig (e.g. CA or key data that are not PEM): say only
+     * which kind of failure it was and where to look.
+     */
+    private static InvalidKubeconfigException unusable(RuntimeException e) {
+        return new InvalidKubeconfigException("no client can be built from the kubeconfig ("
+                + e.getClass().getSimpleName() + "): check certificate-authority-data, client-certificate-data"
+                + " and client-key-data are base64 PEM");
     }
 
     private boolean unchanged(String cluster, String digest, String namespace) {
@@ -122,10 +130,7 @@ public class RemoteClusterGateway {
         try {
             client = new KubernetesClientBuilder().withConfig(config).build();
         } catch (RuntimeException e) {
-            // e.g. CA or client key data that are not PEM; the message may quote them, so it is not used.
-            throw new InvalidKubeconfigException("no client can be built from the kubeconfig ("
-                    + e.getClass().getSimpleName() + "): check certificate-authority-data, client-certificate-data"
-                    + " and client-key-data are base64 PEM");
+            throw unusable(e);
         }
         connections.put(cluster, MemberConnection.open(cluster, namespace, digest, server, client, hubId,
                 (c, run) -> listeners.forEach(l -> l.onRemoteChange(c, run))));
