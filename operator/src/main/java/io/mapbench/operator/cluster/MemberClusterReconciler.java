@@ -69,6 +69,8 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
     private final Clock clock;
     /** Probes failed in a row per member; kept here because status is not written on every probe. */
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    /** Hub requests failed in a row per member: they back off on their own and never touch status. */
+    private final Map<String, Integer> hubFailures = new ConcurrentHashMap<>();
 
     @Inject
     public MemberClusterReconciler(RemoteClusterGateway gateway, HubIdentity hubIdentity, MapbenchConfig config,
@@ -108,9 +110,12 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
             problem = check(mc, hub, status);
         } catch (HubException e) {
             // The hub could not be read: nothing is known about the member, so its status stays.
-            LOG.warnf("member %s: hub request failed, member status left unchanged: %s", name, e.getMessage());
-            return UpdateControl.<MemberCluster>noUpdate().rescheduleAfter(backoff(failed + 1).toMillis());
+            int hubFailed = hubFailures.merge(name, 1, Integer::sum);
+            LOG.warnf("member %s: hub request failed (%d in a row), member status left unchanged: %s", name, hubFailed,
+                    e.getMessage());
+            return UpdateControl.<MemberCluster>noUpdate().rescheduleAfter(backoff(hubFailed).toMillis());
         }
+        hubFailures.remove(name);
         if (problem.isEmpty()) {
             failed = 0;
             next = config.member().probePeriod();
@@ -191,6 +196,7 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
     public DeleteControl cleanup(MemberCluster mc, Context<MemberCluster> context) {
         gateway.disconnect(mc.getMetadata().getName());
         failures.remove(mc.getMetadata().getName());
+        hubFailures.remove(mc.getMetadata().getName());
         metrics.removeMemberCluster(mc.getMetadata().getName());
         return DeleteControl.defaultDelete();
     }
