@@ -183,7 +183,14 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
                 return Optional.of(MemberFailures.missing(missing, namespace));
             }
         } catch (KubernetesClientException e) {
-            return Optional.of(MemberFailures.describe(e, server));
+            ReadyProblem problem = MemberFailures.describe(e, server);
+            if (ConditionReasons.UNAUTHORIZED.equals(problem.reason())
+                    || ConditionReasons.TLS_ERROR.equals(problem.reason())) {
+                // Wrong credentials or CA will not heal by retrying: stop the informers until the
+                // next probe (which re-reads the Secret) instead of letting them fail every second.
+                gateway.disconnect(name);
+            }
+            return Optional.of(problem);
         }
         if (!gateway.awaitSynced(name, config.member().syncTimeout())) {
             return Optional.of(MemberFailures.notSynced(gateway.informerHealth(name), server));
@@ -304,7 +311,10 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
     private static <T> T hubRead(HubRequest<T> request) throws HubException {
         try {
             return request.get();
-        } catch (KubernetesClientException | IllegalStateException e) {
+        } catch (KubernetesClientException e) {
+            throw new HubException(e.getStatus() != null && e.getStatus().getMessage() != null
+                    ? e.getStatus().getMessage() + " (HTTP " + e.getCode() + ")" : MemberFailures.firstLine(e));
+        } catch (IllegalStateException e) {
             throw new HubException(MemberFailures.firstLine(e));
         }
     }
