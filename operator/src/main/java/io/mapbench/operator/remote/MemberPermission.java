@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One thing the operator does in a member's workload namespace (API group, resource with optional
- * subresource, verb), and the list of all of them. deploy/member/rbac.yaml grants exactly these
- * (MemberPermissionTest checks it), so a member onboarded with onboard.sh has every one.
+ * subresource, verb), and the list of all of them. deploy/member/rbac.yaml grants every one of
+ * them (PermissionRulesTest checks it), so a member onboarded with onboard.sh is not refused.
  */
 public record MemberPermission(String group, String resource, String verb) {
     /**
