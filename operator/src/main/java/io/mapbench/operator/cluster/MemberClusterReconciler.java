@@ -5,8 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Inject;
 
@@ -29,36 +34,43 @@ import io.mapbench.operator.api.v1alpha1.MemberCluster;
 import io.mapbench.operator.api.v1alpha1.MemberClusterSpec;
 import io.mapbench.operator.api.v1alpha1.MemberClusterStatus;
 import io.mapbench.operator.config.MapbenchConfig;
+import io.mapbench.operator.dependent.RunRef;
 import io.mapbench.operator.metrics.MapbenchMetrics;
 import io.mapbench.operator.remote.ClusterProbe;
 import io.mapbench.operator.remote.HubIdentity;
+import io.mapbench.operator.remote.InformerHealth;
 import io.mapbench.operator.remote.InvalidKubeconfigException;
 import io.mapbench.operator.remote.MemberKubeconfig;
+import io.mapbench.operator.remote.MemberPermission;
 import io.mapbench.operator.remote.RemoteClusterGateway;
-import io.mapbench.operator.dependent.RunRef;
 
 /**
  * Connects the hub to a member cluster and keeps checking it: builds the member's client from its
- * kubeconfig Secret (rejecting exec plugins, auth providers and file references), probes version,
- * distribution, nodes, architectures and taints, sets Ready with a reason, backs off while the
- * member is unreachable, and garbage-collects remote objects whose run no longer exists here.
- * The Secret is re-read on every probe, so a rotated credential rebuilds the client within one
- * probe period.
+ * kubeconfig Secret (rejecting exec plugins, auth providers, file references and
+ * insecure-skip-tls-verify), probes version, distribution, nodes, architectures and taints,
+ * reviews the member's RBAC for every permission the operator needs, waits for the member's
+ * Job/Pod caches, and sets Ready with a reason naming what is wrong. Ready=True means runs can be
+ * placed there. Status is written only when the probe found something new (or, at most every
+ * mapbench.member.status-refresh, to refresh lastProbeTime). The Secret is re-read on every
+ * probe, so a rotated credential rebuilds the client within one probe period.
+ * <p>
+ * Failures of the hub itself (reading the Secret, looking up runs for garbage collection) say
+ * nothing about the member: they leave its status alone and are retried.
  */
 @ControllerConfiguration(name = MemberClusterReconciler.NAME)
 public class MemberClusterReconciler implements Reconciler<MemberCluster>, Cleaner<MemberCluster> {
     public static final String NAME = "membercluster";
     private static final Logger LOG = Logger.getLogger(MemberClusterReconciler.class);
-    /** How often a healthy member is probed again (and its Secret re-read). */
-    static final Duration PROBE_PERIOD = Duration.ofSeconds(30);
-    /** Longest wait between probes of an unreachable member. */
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
     private final RemoteClusterGateway gateway;
     private final HubIdentity hubIdentity;
     private final MapbenchConfig config;
     private final MapbenchMetrics metrics;
     private final Clock clock;
+    /** Probes failed in a row per member; kept here because status is not written on every probe. */
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    /** Hub requests failed in a row per member: they back off on their own and never touch status. */
+    private final Map<String, Integer> hubFailures = new ConcurrentHashMap<>();
 
     @Inject
     public MemberClusterReconciler(RemoteClusterGateway gateway, HubIdentity hubIdentity, MapbenchConfig config,
@@ -76,152 +88,250 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
     }
 
     @Override
-    public UpdateControl<MemberCluster> reconcile(MemberCluster mc, Context<MemberCluster> context) {
+    public UpdateControl<MemberCluster> reconcile(MemberCluster mc, Context<MemberCluster> context)
+            throws InterruptedException {
+        return reconcile(mc, context.getClient());
+    }
+
+    /** One probe of the member with the hub client given (the SDK's, or a test's). */
+    UpdateControl<MemberCluster> reconcile(MemberCluster mc, KubernetesClient hub) throws InterruptedException {
         String name = mc.getMetadata().getName();
-        MemberClusterStatus old = mc.getStatus() == null ? new MemberClusterStatus() : mc.getStatus();
-        MemberClusterStatus status = copy(old);
+        MemberClusterStatus written = mc.getStatus();
+        MemberClusterStatus status = written == null ? new MemberClusterStatus() : copy(written);
         Instant now = clock.instant();
         Long generation = mc.getMetadata().getGeneration();
         status.setObservedGeneration(generation);
-        status.setLastProbeTime(now.truncatedTo(ChronoUnit.SECONDS).toString());
+        int failed = failures.computeIfAbsent(name, k -> written == null || written.getConsecutiveFailures() == null
+                ? 0 : written.getConsecutiveFailures());
 
         Duration next;
+        Optional<ReadyProblem> problem;
         try {
-            String namespace = mc.getSpec().getNamespace() == null ? "mapbench-workloads" : mc.getSpec().getNamespace();
-            boolean connected;
-            String server;
-            if (Boolean.TRUE.equals(mc.getSpec().getInCluster())) {
-                connected = gateway.connectInCluster(name, context.getClient().getConfiguration(), namespace,
-                        hubIdentity.id());
-                server = "the hub itself";
-            } else {
-                MemberKubeconfig kubeconfig = kubeconfig(mc, context.getClient());
-                connected = gateway.connect(name, kubeconfig, namespace, hubIdentity.id());
-                server = kubeconfig.server();
-            }
-            if (connected) {
-                LOG.infof("member %s: connected to %s (namespace %s)", name, server, namespace);
-            }
-            ClusterProbe probe = gateway.probe(name);
-            MemberProbeReport.fill(status, probe);
-            status.setConsecutiveFailures(0);
-            Conditions.set(status.getConditions(), ConditionTypes.READY, ConditionStatus.True,
-                    ConditionReasons.PROBE_SUCCEEDED, "API server " + probe.gitVersion() + " reachable; "
-                            + probe.nodes().size() + " node(s), architectures " + status.getArchitectures(),
-                    generation, now);
-            collectGarbage(name, context.getClient());
-            next = PROBE_PERIOD;
-        } catch (MemberConfigException e) {
-            gateway.disconnect(name);
-            Conditions.set(status.getConditions(), ConditionTypes.READY, ConditionStatus.False, e.reason,
-                    e.getMessage(), generation, now);
-            status.setConsecutiveFailures(failures(old) + 1);
-            next = PROBE_PERIOD;
-        } catch (KubernetesClientException e) {
-            boolean auth = e.getCode() == 401 || e.getCode() == 403;
-            Conditions.set(status.getConditions(), ConditionTypes.READY, ConditionStatus.False,
-                    auth ? ConditionReasons.UNAUTHORIZED : ConditionReasons.UNREACHABLE,
-                    (auth ? "member API server refused the credentials: " : "member API server unreachable: ")
-                            + firstLine(e),
-                    generation, now);
-            int failures = failures(old) + 1;
-            status.setConsecutiveFailures(failures);
-            next = backoff(failures);
-            LOG.debugf("member %s: probe failed (%d in a row): %s", name, failures, firstLine(e));
+            problem = check(mc, hub, status);
+        } catch (HubException e) {
+            // The hub could not be read: nothing is known about the member, so its status stays.
+            int hubFailed = hubFailures.merge(name, 1, Integer::sum);
+            LOG.warnf("member %s: hub request failed (%d in a row), member status left unchanged: %s", name, hubFailed,
+                    e.getMessage());
+            return UpdateControl.<MemberCluster>noUpdate().rescheduleAfter(backoff(hubFailed).toMillis());
         }
+        hubFailures.remove(name);
+        if (problem.isEmpty()) {
+            failed = 0;
+            next = config.member().probePeriod();
+            Conditions.set(status.getConditions(), ConditionTypes.READY, ConditionStatus.True,
+                    ConditionReasons.PROBE_SUCCEEDED, "API server " + status.getKubernetesVersion() + " reachable; "
+                            + status.getNodes().size() + " node(s), architectures " + status.getArchitectures()
+                            + "; permissions granted; Job/Pod caches synced",
+                    generation, now);
+        } else {
+            failed++;
+            next = backoff(failed);
+            Conditions.set(status.getConditions(), ConditionTypes.READY, ConditionStatus.False,
+                    problem.get().reason(), problem.get().message(), generation, now);
+            LOG.debugf("member %s: not ready (%d in a row): %s", name, failed, problem.get().message());
+        }
+        failures.put(name, failed);
+        status.setConsecutiveFailures(failed);
         String tier = mc.getMetadata().getLabels() == null ? ""
                 : mc.getMetadata().getLabels().getOrDefault(MemberCluster.TIER_LABEL, "");
-        metrics.memberClusterUp(name, tier, isReady(status));
+        metrics.memberClusterUp(name, tier, problem.isEmpty());
+
+        if (!StatusWrites.needed(written, status, now, config.member().statusRefresh())) {
+            return UpdateControl.<MemberCluster>noUpdate().rescheduleAfter(next.toMillis());
+        }
+        status.setLastProbeTime(now.truncatedTo(ChronoUnit.SECONDS).toString());
         mc.setStatus(status);
-        UpdateControl<MemberCluster> control = UpdateControl.patchStatus(mc);
-        return control.rescheduleAfter(next.toMillis());
+        return UpdateControl.patchStatus(mc).rescheduleAfter(next.toMillis());
+    }
+
+    /**
+     * Connects (or keeps the connection), probes and checks the member; fills the probe's facts
+     * into {@code status}. Empty when the member is Ready.
+     */
+    private Optional<ReadyProblem> check(MemberCluster mc, KubernetesClient hub, MemberClusterStatus status)
+            throws HubException, InterruptedException {
+        String name = mc.getMetadata().getName();
+        String namespace = mc.getSpec().getNamespace() == null ? "mapbench-workloads" : mc.getSpec().getNamespace();
+        String hubId = hubRead(hubIdentity::id);
+        boolean connected;
+        try {
+            if (Boolean.TRUE.equals(mc.getSpec().getInCluster())) {
+                connected = gateway.connectInCluster(name, hub.getConfiguration(), namespace, hubId);
+            } else {
+                Optional<MemberKubeconfig> kubeconfig = kubeconfig(mc, hub, gateway.server(name).isPresent());
+                // Secret unreadable on the hub but a connection exists: keep probing with it.
+                connected = kubeconfig.isPresent() && gateway.connect(name, kubeconfig.get(), namespace, hubId);
+            }
+        } catch (MemberConfigException e) {
+            gateway.disconnect(name);
+            return Optional.of(new ReadyProblem(e.reason, e.getMessage()));
+        } catch (InvalidKubeconfigException e) {
+            gateway.disconnect(name);
+            return Optional.of(new ReadyProblem(ConditionReasons.INVALID_KUBECONFIG, secretName(mc) + ": "
+                    + e.getMessage()));
+        }
+        String server = gateway.server(name).orElse("(not connected)");
+        if (connected) {
+            LOG.infof("member %s: connected to %s (namespace %s)", name, server, namespace);
+        }
+        try {
+            ClusterProbe probe = gateway.probe(name);
+            MemberProbeReport.fill(status, probe);
+            List<MemberPermission> missing = gateway.missingPermissions(name);
+            if (!missing.isEmpty()) {
+                return Optional.of(MemberFailures.missing(missing, namespace));
+            }
+        } catch (KubernetesClientException e) {
+            ReadyProblem problem = MemberFailures.describe(e, server);
+            if (ConditionReasons.UNAUTHORIZED.equals(problem.reason())
+                    || ConditionReasons.TLS_ERROR.equals(problem.reason())) {
+                // Wrong credentials or CA will not heal by retrying: stop the informers until the
+                // next probe (which re-reads the Secret) instead of letting them fail every second.
+                gateway.disconnect(name);
+            }
+            return Optional.of(problem);
+        }
+        if (!gateway.awaitSynced(name, config.member().syncTimeout())) {
+            return Optional.of(MemberFailures.notSynced(gateway.informerHealth(name), server));
+        }
+        collectGarbage(name, hub, hubId);
+        return Optional.empty();
     }
 
     @Override
     public DeleteControl cleanup(MemberCluster mc, Context<MemberCluster> context) {
         gateway.disconnect(mc.getMetadata().getName());
+        failures.remove(mc.getMetadata().getName());
+        hubFailures.remove(mc.getMetadata().getName());
         metrics.removeMemberCluster(mc.getMetadata().getName());
         return DeleteControl.defaultDelete();
     }
 
-    /** Exponential backoff 2s, 4s, 8s ... capped at MAX_BACKOFF: unreachable members are probed less often. */
-    static Duration backoff(int consecutiveFailures) {
-        long seconds = 1L << Math.min(Math.max(consecutiveFailures, 1), 6);
-        return Duration.ofSeconds(Math.min(seconds, MAX_BACKOFF.toSeconds()));
+    /** Exponential backoff 2s, 4s, 8s ... capped at mapbench.member.max-backoff. */
+    Duration backoff(int consecutiveFailures) {
+        return backoff(consecutiveFailures, config.member().maxBackoff());
     }
 
-    private MemberKubeconfig kubeconfig(MemberCluster mc, KubernetesClient hub) throws MemberConfigException {
+    static Duration backoff(int consecutiveFailures, Duration max) {
+        long seconds = 1L << Math.min(Math.max(consecutiveFailures, 1), 30);
+        return Duration.ofSeconds(Math.min(seconds, max.toSeconds()));
+    }
+
+    /**
+     * The member's kubeconfig from its Secret on the hub. Empty when the hub cannot be read but a
+     * connection exists ({@code connected}); a HubException when it cannot be read and none does.
+     */
+    private Optional<MemberKubeconfig> kubeconfig(MemberCluster mc, KubernetesClient hub, boolean connected)
+            throws MemberConfigException, HubException {
         MemberClusterSpec spec = mc.getSpec();
         if (spec.getKubeconfigSecretRef() == null || spec.getKubeconfigSecretRef().getName() == null) {
             throw new MemberConfigException(ConditionReasons.INVALID_KUBECONFIG,
                     "spec.kubeconfigSecretRef.name is not set: name a Secret in namespace " + config.operatorNamespace());
         }
         String secretName = spec.getKubeconfigSecretRef().getName();
-        String key = spec.getKubeconfigSecretRef().getKey() == null ? "kubeconfig" : spec.getKubeconfigSecretRef().getKey();
-        Secret secret = hub.secrets().inNamespace(config.operatorNamespace()).withName(secretName).get();
+        String key = secretKey(mc);
+        Secret secret;
+        try {
+            secret = hubRead(() -> hub.secrets().inNamespace(config.operatorNamespace()).withName(secretName).get());
+        } catch (HubException e) {
+            if (connected) {
+                LOG.warnf("member %s: cannot re-read Secret %s/%s on the hub, probing with the current connection: %s",
+                        mc.getMetadata().getName(), config.operatorNamespace(), secretName, e.getMessage());
+                return Optional.empty();
+            }
+            throw e;
+        }
         if (secret == null) {
             throw new MemberConfigException(ConditionReasons.SECRET_NOT_FOUND, "Secret " + config.operatorNamespace()
                     + "/" + secretName + " (spec.kubeconfigSecretRef) does not exist; create it with deploy/member/onboard.sh");
         }
         String encoded = secret.getData() == null ? null : secret.getData().get(key);
         if (encoded == null) {
-            throw new MemberConfigException(ConditionReasons.INVALID_KUBECONFIG, "Secret " + config.operatorNamespace()
-                    + "/" + secretName + " has no key '" + key + "' (spec.kubeconfigSecretRef.key)");
+            throw new MemberConfigException(ConditionReasons.INVALID_KUBECONFIG, secretName(mc) + " has no key '" + key
+                    + "' (spec.kubeconfigSecretRef.key)");
         }
         try {
-            return MemberKubeconfig.parse(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
-        } catch (InvalidKubeconfigException | IllegalArgumentException e) {
-            throw new MemberConfigException(ConditionReasons.INVALID_KUBECONFIG, "Secret " + config.operatorNamespace()
-                    + "/" + secretName + " key " + key + ": " + e.getMessage());
+            return Optional.of(MemberKubeconfig.parse(new String(Base64.getDecoder().decode(encoded),
+                    StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException e) {
+            throw new MemberConfigException(ConditionReasons.INVALID_KUBECONFIG, secretName(mc)
+                    + ": data is not base64 (as the API server stores Secret data)");
+        } catch (InvalidKubeconfigException e) {
+            throw new MemberConfigException(ConditionReasons.INVALID_KUBECONFIG, secretName(mc) + ": " + e.getMessage());
         }
+    }
+
+    private String secretName(MemberCluster mc) {
+        String name = mc.getSpec().getKubeconfigSecretRef() == null ? "?" : mc.getSpec().getKubeconfigSecretRef().getName();
+        return "Secret " + config.operatorNamespace() + "/" + name + " key " + secretKey(mc);
+    }
+
+    private static String secretKey(MemberCluster mc) {
+        return mc.getSpec().getKubeconfigSecretRef() == null || mc.getSpec().getKubeconfigSecretRef().getKey() == null
+                ? "kubeconfig" : mc.getSpec().getKubeconfigSecretRef().getKey();
     }
 
     /**
      * Deletes the member's run objects whose run is gone from this hub (deleted while the member
      * was unreachable, or the finalizer gave up). A run re-created under the same name has a new
-     * UID, so its predecessor's objects are collected too.
+     * UID, so its predecessor's objects are collected too. Runs after a successful probe; its own
+     * failures (hub or member) are logged and retried at the next probe, they do not make the
+     * member unready.
      */
-    private void collectGarbage(String cluster, KubernetesClient hub) {
-        Set<RunRef> runs = gateway.runsWithObjects(cluster, hubIdentity.id());
+    private void collectGarbage(String cluster, KubernetesClient hub, String hubId) {
+        Set<RunRef> runs;
+        try {
+            runs = gateway.runsWithObjects(cluster, hubId);
+        } catch (KubernetesClientException e) {
+            LOG.warnf("member %s: garbage collection could not list remote objects: %s", cluster,
+                    MemberFailures.firstLine(e));
+            return;
+        }
         for (RunRef run : runs) {
-            BenchmarkRun live = hub.resources(BenchmarkRun.class).inNamespace(run.namespace()).withName(run.name()).get();
-            if (live == null || !run.uid().equals(live.getMetadata().getUid())) {
-                LOG.infof("member %s: deleting objects of run %s/%s (uid %s), which no longer exists on this hub",
-                        cluster, run.namespace(), run.name(), run.uid());
-                gateway.deleteRunObjects(cluster, run.uid());
+            try {
+                BenchmarkRun live = hubRead(() -> hub.resources(BenchmarkRun.class).inNamespace(run.namespace())
+                        .withName(run.name()).get());
+                if (live == null || !run.uid().equals(live.getMetadata().getUid())) {
+                    LOG.infof("member %s: deleting objects of run %s/%s (uid %s), which no longer exists on this hub",
+                            cluster, run.namespace(), run.name(), run.uid());
+                    gateway.deleteRunObjects(cluster, run.uid());
+                }
+            } catch (HubException e) {
+                LOG.warnf("member %s: garbage collection skipped, hub lookup failed: %s", cluster, e.getMessage());
+                return;
+            } catch (KubernetesClientException e) {
+                LOG.warnf("member %s: garbage collection of run uid %s failed: %s", cluster, run.uid(),
+                        MemberFailures.firstLine(e));
             }
         }
     }
 
-    private static boolean isReady(MemberClusterStatus status) {
-        return status.getConditions().stream()
-                .anyMatch(c -> ConditionTypes.READY.equals(c.getType()) && c.getStatus() == ConditionStatus.True);
+    /** Runs a request against the hub, turning its failure into a HubException (kept apart from member failures). */
+    private static <T> T hubRead(HubRequest<T> request) throws HubException {
+        try {
+            return request.get();
+        } catch (KubernetesClientException e) {
+            throw new HubException(e.getStatus() != null && e.getStatus().getMessage() != null
+                    ? e.getStatus().getMessage() + " (HTTP " + e.getCode() + ")" : MemberFailures.firstLine(e));
+        } catch (IllegalStateException e) {
+            throw new HubException(MemberFailures.firstLine(e));
+        }
     }
 
-    private static int failures(MemberClusterStatus status) {
-        return status.getConsecutiveFailures() == null ? 0 : status.getConsecutiveFailures();
-    }
-
-    private static String firstLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String msg = e.getMessage() == null ? root.toString() : e.getMessage();
-        if (root != e && root.getMessage() != null && !msg.contains(root.getMessage())) {
-            msg = msg + " (" + root.getMessage() + ")";
-        }
-        return msg.lines().findFirst().orElse(msg);
+    @FunctionalInterface
+    private interface HubRequest<T> {
+        T get();
     }
 
     private static MemberClusterStatus copy(MemberClusterStatus s) {
         MemberClusterStatus c = new MemberClusterStatus();
         c.setObservedGeneration(s.getObservedGeneration());
-        c.setConditions(new java.util.ArrayList<>(s.getConditions()));
+        c.setConditions(new ArrayList<>(s.getConditions()));
         c.setKubernetesVersion(s.getKubernetesVersion());
         c.setDistribution(s.getDistribution());
-        c.setArchitectures(new java.util.ArrayList<>(s.getArchitectures()));
-        c.setNodes(new java.util.ArrayList<>(s.getNodes()));
+        c.setArchitectures(new ArrayList<>(s.getArchitectures()));
+        c.setNodes(new ArrayList<>(s.getNodes()));
         c.setLastProbeTime(s.getLastProbeTime());
         c.setConsecutiveFailures(s.getConsecutiveFailures());
         return c;
@@ -234,6 +344,13 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
         MemberConfigException(String reason, String message) {
             super(message);
             this.reason = reason;
+        }
+    }
+
+    /** A request to the hub (not the member) failed. */
+    static final class HubException extends Exception {
+        HubException(String message) {
+            super(message);
         }
     }
 }

@@ -93,6 +93,38 @@ public interface MapbenchConfig {
         int clusterParallelism();
     }
 
+    /** How the hub talks to and checks its member clusters. */
+    Member member();
+
+    interface Member {
+        /** How often a healthy member is probed again (its Secret re-read, its permissions reviewed). */
+        @WithDefault("30s")
+        Duration probePeriod();
+
+        /** Longest wait between probes of a failing member (the wait doubles from 2 s up to this). */
+        @WithDefault("60s")
+        Duration maxBackoff();
+
+        /**
+         * A probe writes MemberCluster status only when something in it changed; at most this
+         * often it writes anyway, to refresh status.lastProbeTime (proof the probe still runs).
+         */
+        @WithDefault("5m")
+        Duration statusRefresh();
+
+        /** How long a probe waits for a fresh connection's Job/Pod caches before reporting CachesNotSynced. */
+        @WithDefault("10s")
+        Duration syncTimeout();
+
+        /** TCP/TLS connect timeout of calls to a member. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** Timeout of one request to a member: a reconcile must not hang on a slow edge link. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+    }
+
     interface Workload {
         /** CPU of each workload pod when the run sets no resources. */
         @WithDefault("1")

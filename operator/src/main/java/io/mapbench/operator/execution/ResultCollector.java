@@ -57,7 +57,7 @@ final class ResultCollector {
     Outcome collect(String hubId, BenchmarkRun run, String cluster, String goVersion, Pod pod, String nodeArch) {
         String log;
         try {
-            log = gateway.podLog(cluster, pod.getMetadata().getName(), logLimitBytes);
+            log = gateway.podLog(cluster, pod.getMetadata().getName(), (int) Math.min(Integer.MAX_VALUE, logLimitBytes));
         } catch (KubernetesClientException e) {
             return new Outcome.Unreadable("log of pod " + pod.getMetadata().getName() + " in " + cluster
                     + " could not be read: " + (e.getCode() > 0 ? "HTTP " + e.getCode() + ": " : "") + e.getMessage());

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import io.fabric8.kubernetes.api.model.AuthInfo;
 import io.fabric8.kubernetes.api.model.Cluster;
 import io.fabric8.kubernetes.api.model.Config;
@@ -22,8 +24,12 @@ import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
  * A member cluster's kubeconfig, checked before any client is built from it: the operator runs
  * with the hub's privileges, so a kubeconfig from a Secret must not make it run a program (exec
  * plugins, auth-provider commands) or read files from the operator's file system (tokenFile,
- * client-certificate, client-key, certificate-authority paths). Only credentials embedded in the
- * kubeconfig itself are accepted: a bearer token or client certificate data.
+ * client-certificate, client-key, certificate-authority paths), and must not switch off the
+ * server's certificate check (insecure-skip-tls-verify): the member holds the run's results, and a
+ * token sent to an unverified server is a token given away. Only credentials embedded in the
+ * kubeconfig itself are accepted: a bearer token or client certificate data. Error messages name
+ * fields, never values: they end up in the MemberCluster's status, readable far more widely than
+ * the Secret.
  */
 public final class MemberKubeconfig {
     private final String yaml;
@@ -46,7 +52,8 @@ public final class MemberKubeconfig {
         try {
             config = KubeConfigUtils.parseConfigFromString(yaml);
         } catch (RuntimeException e) {
-            throw new InvalidKubeconfigException("kubeconfig is not valid YAML of kind Config: " + rootMessage(e));
+            throw new InvalidKubeconfigException("kubeconfig is not valid YAML of kind Config" + location(e)
+                    + ": store a kubeconfig with embedded credentials (deploy/member/onboard.sh writes one)");
         }
         if (config == null) {
             throw new InvalidKubeconfigException("kubeconfig is not valid YAML of kind Config");
@@ -88,6 +95,11 @@ public final class MemberKubeconfig {
             throw new InvalidKubeconfigException(field + ".server '" + cluster.getServer()
                     + "' must be an https:// URL with a host");
         }
+        if (Boolean.TRUE.equals(cluster.getInsecureSkipTlsVerify())) {
+            throw new InvalidKubeconfigException(field + ".insecure-skip-tls-verify is true, which is not allowed"
+                    + " (the hub would send its token to any server): remove it and embed the member's CA as"
+                    + " certificate-authority-data");
+        }
         if (cluster.getCertificateAuthority() != null) {
             throw new InvalidKubeconfigException(field + ".certificate-authority is a file reference, which is not"
                     + " allowed: embed the CA as certificate-authority-data");
@@ -126,12 +138,18 @@ public final class MemberKubeconfig {
         return items.stream().filter(i -> wanted.equals(name.apply(i))).findFirst();
     }
 
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /**
+     * Where the parser gave up (" at line L, column C"), without its message: YAML and Jackson
+     * messages quote the offending text, which may be a token or a key.
+     */
+    private static String location(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof JsonProcessingException j && j.getLocation() != null && j.getLocation().getLineNr() > 0) {
+                return " (parser stopped at line " + j.getLocation().getLineNr() + ", column "
+                        + j.getLocation().getColumnNr() + ")";
+            }
         }
-        return String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+        return "";
     }
 
     private static String sha256(String text) {

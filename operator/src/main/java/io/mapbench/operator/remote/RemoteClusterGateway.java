@@ -1,5 +1,6 @@
 package io.mapbench.operator.remote;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,16 @@ import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRule;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.Config;
@@ -24,13 +31,15 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.mapbench.operator.config.MapbenchConfig;
 import io.mapbench.operator.dependent.RemoteLabels;
 import io.mapbench.operator.dependent.RunRef;
 
 /**
- * Every hand-written call to a member cluster goes through here (docs/CONVENTIONS.md §4): one Fabric8 client
- * and a pair of informers (run Jobs, run Pods) per connected member, server-side apply of the
- * objects the dependent builders produce, log reads, deletion and garbage collection by label.
+ * Every hand-written call to a member cluster goes through here (docs/CONVENTIONS.md §4): one Fabric8 client and a pair of
+ * informers (run Jobs, run Pods, indexed by run UID) per connected member, access reviews,
+ * server-side apply of the objects the dependent builders produce, bounded log reads, deletion
+ * and garbage collection by label.
  * Reconcilers never hold member clients themselves, so a rebuilt client (changed Secret) or a
  * removed member is seen everywhere at once.
  */
@@ -38,12 +47,16 @@ import io.mapbench.operator.dependent.RunRef;
 public class RemoteClusterGateway {
     /** Field manager of every server-side apply into a member. */
     public static final String FIELD_MANAGER = "mapbench-operator";
-    /** Calls to a member fail fast: a reconcile must not hang on an unreachable edge link. */
-    static final int CONNECT_TIMEOUT_MS = 5_000;
-    static final int REQUEST_TIMEOUT_MS = 10_000;
 
+    /** Connect and request timeouts (mapbench.member.*): calls fail fast, never hang a reconcile. */
+    private final MapbenchConfig settings;
     private final Map<String, MemberConnection> connections = new ConcurrentHashMap<>();
     private final List<RemoteEventListener> listeners = new CopyOnWriteArrayList<>();
+
+    @Inject
+    public RemoteClusterGateway(MapbenchConfig settings) {
+        this.settings = settings;
+    }
 
     /** Listeners hear about every run Job/Pod change in every member (set up before connecting). */
     public void addListener(RemoteEventListener listener) {
@@ -56,8 +69,18 @@ public class RemoteClusterGateway {
      *
      * @return true when a new connection was made
      */
-    public synchronized boolean connect(String cluster, MemberKubeconfig kubeconfig, String namespace, String hubId) {
-        return connect(cluster, Config.fromKubeconfig(kubeconfig.yaml()), kubeconfig.digest(), namespace, hubId);
+    public synchronized boolean connect(String cluster, MemberKubeconfig kubeconfig, String namespace, String hubId)
+            throws InvalidKubeconfigException {
+        if (unchanged(cluster, kubeconfig.digest(), namespace)) {
+            return false;
+        }
+        Config config;
+        try {
+            config = Config.fromKubeconfig(kubeconfig.yaml());
+        } catch (RuntimeException e) {
+            throw unusable(e);
+        }
+        return connect(cluster, config, kubeconfig.digest(), kubeconfig.server(), namespace, hubId);
     }
 
     /**
@@ -65,25 +88,51 @@ public class RemoteClusterGateway {
      * operator's own client configuration.
      */
     public synchronized boolean connectInCluster(String cluster, Config hubConfig, String namespace, String hubId) {
-        return connect(cluster, new ConfigBuilder(hubConfig).build(), "in-cluster", namespace, hubId);
-    }
-
-    private boolean connect(String cluster, Config config, String digest, String namespace, String hubId) {
-        MemberConnection existing = connections.get(cluster);
-        if (existing != null && existing.digest.equals(digest) && existing.namespace.equals(namespace)) {
+        if (unchanged(cluster, "in-cluster", namespace)) {
             return false;
         }
+        try {
+            return connect(cluster, new ConfigBuilder(hubConfig).build(), "in-cluster", "the hub itself", namespace,
+                    hubId);
+        } catch (InvalidKubeconfigException e) {
+            throw new IllegalStateException("the operator's own client configuration is unusable", e);
+        }
+    }
+
+    /**
+     * Fabric8's message may quote the kubeconfig (e.g. CA or key data that are not PEM): say only
+     * which kind of failure it was and where to look.
+     */
+    private static InvalidKubeconfigException unusable(RuntimeException e) {
+        return new InvalidKubeconfigException("no client can be built from the kubeconfig ("
+                + e.getClass().getSimpleName() + "): check certificate-authority-data, client-certificate-data"
+                + " and client-key-data are base64 PEM");
+    }
+
+    private boolean unchanged(String cluster, String digest, String namespace) {
+        MemberConnection existing = connections.get(cluster);
+        return existing != null && existing.digest.equals(digest) && existing.namespace.equals(namespace);
+    }
+
+    private boolean connect(String cluster, Config config, String digest, String server, String namespace,
+            String hubId) throws InvalidKubeconfigException {
+        MemberConnection existing = connections.get(cluster);
         if (existing != null) {
             connections.remove(cluster);
             existing.close();
         }
-        config.setConnectionTimeout(CONNECT_TIMEOUT_MS);
-        config.setRequestTimeout(REQUEST_TIMEOUT_MS);
+        config.setConnectionTimeout((int) settings.member().connectTimeout().toMillis());
+        config.setRequestTimeout((int) settings.member().requestTimeout().toMillis());
         // No hidden retries inside a reconcile: failures surface at once and the controller backs off.
         config.setRequestRetryBackoffLimit(0);
         config.setNamespace(namespace);
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-        connections.put(cluster, new MemberConnection(cluster, namespace, digest, client, hubId,
+        KubernetesClient client;
+        try {
+            client = new KubernetesClientBuilder().withConfig(config).build();
+        } catch (RuntimeException e) {
+            throw unusable(e);
+        }
+        connections.put(cluster, MemberConnection.open(cluster, namespace, digest, server, client, hubId,
                 (c, run) -> listeners.forEach(l -> l.onRemoteChange(c, run))));
         return true;
     }
@@ -96,10 +145,6 @@ public class RemoteClusterGateway {
         }
     }
 
-    public boolean isConnected(String cluster) {
-        return connections.containsKey(cluster);
-    }
-
     public Set<String> connectedClusters() {
         return Set.copyOf(connections.keySet());
     }
@@ -108,6 +153,56 @@ public class RemoteClusterGateway {
     public boolean isSynced(String cluster) {
         MemberConnection c = connections.get(cluster);
         return c != null && c.synced();
+    }
+
+    /**
+     * Waits at most {@code timeout} for the member's caches to sync (a fresh connection lists in
+     * the background); true when synced, false when not connected or not synced in time.
+     */
+    public boolean awaitSynced(String cluster, Duration timeout) throws InterruptedException {
+        MemberConnection c = connections.get(cluster);
+        return c != null && c.awaitSynced(timeout);
+    }
+
+    /** The member's Job and Pod informers: synced, watching, last error with its HTTP status. */
+    public List<InformerHealth> informerHealth(String cluster) {
+        MemberConnection c = connections.get(cluster);
+        return c == null ? List.of() : c.health();
+    }
+
+    /** API server URL of the member's current connection ("the hub itself" for in-cluster). */
+    public Optional<String> server(String cluster) {
+        return Optional.ofNullable(connections.get(cluster)).map(c -> c.server);
+    }
+
+    /**
+     * The {@link MemberPermission#REQUIRED} permissions the member's credentials lack in its
+     * workload namespace: one SelfSubjectRulesReview (allowed to every authenticated user, so
+     * onboarding needs no extra RBAC); when the member's authorizer says its rule list is
+     * incomplete (e.g. a webhook), each permission the rules do not show is asked for with a
+     * SelfSubjectAccessReview before it is reported missing.
+     */
+    public List<MemberPermission> missingPermissions(String cluster) {
+        MemberConnection c = connection(cluster);
+        SelfSubjectRulesReview review = c.client.authorization().v1().selfSubjectRulesReview()
+                .create(new SelfSubjectRulesReviewBuilder().withNewSpec().withNamespace(c.namespace).endSpec().build());
+        List<ResourceRule> rules = review.getStatus() == null || review.getStatus().getResourceRules() == null
+                ? List.of() : review.getStatus().getResourceRules();
+        List<MemberPermission> missing = PermissionRules.missing(rules, MemberPermission.REQUIRED);
+        boolean incomplete = review.getStatus() == null || Boolean.TRUE.equals(review.getStatus().getIncomplete());
+        if (missing.isEmpty() || !incomplete) {
+            return missing;
+        }
+        return missing.stream().filter(p -> !allowed(c, p)).toList();
+    }
+
+    private static boolean allowed(MemberConnection c, MemberPermission p) {
+        SelfSubjectAccessReview review = c.client.authorization().v1().selfSubjectAccessReview()
+                .create(new SelfSubjectAccessReviewBuilder().withNewSpec().withNewResourceAttributes()
+                        .withNamespace(c.namespace).withGroup(p.group()).withResource(p.baseResource())
+                        .withSubresource(p.subresource()).withVerb(p.verb())
+                        .endResourceAttributes().endSpec().build());
+        return review.getStatus() != null && Boolean.TRUE.equals(review.getStatus().getAllowed());
     }
 
     /** Reads the member's version and nodes; throws when the member cannot be reached. */
@@ -132,32 +227,26 @@ public class RemoteClusterGateway {
                         .withFieldManager(FIELD_MANAGER).withForce(true).build());
     }
 
-    /** The run's Jobs in the member, from the informer cache (no API call). */
+    /** The run's Jobs in the member, from the informer's run-UID index (no API call, no scan). */
     public List<Job> cachedJobs(String cluster, String runUid) {
         MemberConnection c = connections.get(cluster);
-        if (c == null) {
-            return List.of();
-        }
-        return c.jobs.getStore().list().stream().filter(j -> ofRun(j, runUid)).toList();
+        return c == null ? List.of() : c.jobsOfRun(runUid);
     }
 
-    /** The run's Pods in the member, from the informer cache (no API call). */
+    /** The run's Pods in the member, from the informer's run-UID index (no API call, no scan). */
     public List<Pod> cachedPods(String cluster, String runUid) {
         MemberConnection c = connections.get(cluster);
-        if (c == null) {
-            return List.of();
-        }
-        return c.pods.getStore().list().stream().filter(p -> ofRun(p, runUid)).toList();
+        return c == null ? List.of() : c.podsOfRun(runUid);
     }
 
     /**
-     * The log of a pod's (only) container, read through the member's API server, at most
-     * {@code limitBytes} (Kubernetes' limitBytes): a pod cannot make the operator read without bound.
+     * The first {@code limitBytes} bytes of a pod's (only) container log (Kubernetes limitBytes:
+     * the member's API server stops sending there, so a huge log costs neither the link nor the
+     * operator's heap more than the limit).
      */
-    public String podLog(String cluster, String podName, long limitBytes) {
+    public String podLog(String cluster, String podName, int limitBytes) {
         MemberConnection c = connection(cluster);
-        return c.client.pods().inNamespace(c.namespace).withName(podName).limitBytes((int) Math.min(Integer.MAX_VALUE, limitBytes))
-                .getLog();
+        return c.client.pods().inNamespace(c.namespace).withName(podName).limitBytes(limitBytes).getLog();
     }
 
     /** Deletes the run's PodDisruptionBudgets in the member (its pods there have ended). */
@@ -165,13 +254,6 @@ public class RemoteClusterGateway {
         MemberConnection c = connection(cluster);
         c.client.policy().v1().podDisruptionBudget().inNamespace(c.namespace)
                 .withLabel(RemoteLabels.RUN_UID, runUid).delete();
-    }
-
-    /** True when the member still holds a PodDisruptionBudget of the run. */
-    public boolean hasBudgets(String cluster, String runUid) {
-        MemberConnection c = connection(cluster);
-        return !c.client.policy().v1().podDisruptionBudget().inNamespace(c.namespace)
-                .withLabel(RemoteLabels.RUN_UID, runUid).list().getItems().isEmpty();
     }
 
     /**
@@ -216,11 +298,6 @@ public class RemoteClusterGateway {
     /** The member's workload namespace, when connected. */
     public Optional<String> namespace(String cluster) {
         return Optional.ofNullable(connections.get(cluster)).map(c -> c.namespace);
-    }
-
-    private static boolean ofRun(HasMetadata o, String runUid) {
-        Map<String, String> labels = o.getMetadata().getLabels();
-        return labels != null && runUid.equals(labels.get(RemoteLabels.RUN_UID));
     }
 
     private MemberConnection connection(String cluster) {

@@ -78,6 +78,6 @@ class MemberProbeReportTest {
     @ParameterizedTest(name = "{0} failures -> {1}s")
     @MethodSource("backoffs")
     void backsOffExponentiallyUpToAMinute(int failures, int seconds) {
-        assertThat(MemberClusterReconciler.backoff(failures)).isEqualTo(Duration.ofSeconds(seconds));
+        assertThat(MemberClusterReconciler.backoff(failures, Duration.ofSeconds(60))).isEqualTo(Duration.ofSeconds(seconds));
     }
 }

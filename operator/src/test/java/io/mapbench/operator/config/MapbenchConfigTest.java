@@ -14,9 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The mapping with its real config sources, without starting Quarkus (which needs a cluster). */
-class MapbenchConfigTest {
+public class MapbenchConfigTest {
 
-    static MapbenchConfig config(Map<String, String> overrides) {
+    public static MapbenchConfig config(Map<String, String> overrides) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(MapbenchConfig.class)
                 // the converters Quarkus registers for `2m` durations and `1M` sizes

@@ -77,11 +77,30 @@ class MemberKubeconfigTest {
                         "must be an https:// URL"),
                 Arguments.of("no server", kubeconfig("insecure-skip-tls-verify: true", "token: t"),
                         "clusters[m].cluster.server is not set"),
+                Arguments.of("insecure-skip-tls-verify", kubeconfig("server: https://h:1\ninsecure-skip-tls-verify: true",
+                        "token: t"), "clusters[m].cluster.insecure-skip-tls-verify is true, which is not allowed"),
+                Arguments.of("insecure-skip-tls-verify with a CA", kubeconfig(GOOD_CLUSTER
+                        + "\ninsecure-skip-tls-verify: true", "token: t"), "insecure-skip-tls-verify is true"),
+                Arguments.of("garbage bytes", "\u0000\u00ff\u00fe: [ {", "kubeconfig is not valid YAML of kind Config"),
                 Arguments.of("empty", "", "kubeconfig is empty"),
                 Arguments.of("no current context", kubeconfig(GOOD_CLUSTER, "token: t").replace("current-context: c", ""),
                         "current-context is not set"),
                 Arguments.of("dangling context", kubeconfig(GOOD_CLUSTER, "token: t").replace("current-context: c",
                         "current-context: other"), "current-context 'other' is not in contexts[]"));
+    }
+
+    @Test
+    void parseErrorsNameThePositionNeverTheContent() {
+        // a token where the parser trips must not come back in the message (it goes into status)
+        String secret = "eyJhbGciOiJSUzI1NiJ9.c2VjcmV0LXRva2Vu.c2lnbmF0dXJl";
+        for (String yaml : new String[] {"users: [ { token: " + secret + " ", "clusters: " + secret + "\n  - : :",
+                kubeconfig(GOOD_CLUSTER, "token: [" + secret), "kind: Config\nusers: " + secret}) {
+            assertThatThrownBy(() -> MemberKubeconfig.parse(yaml))
+                    .isInstanceOf(InvalidKubeconfigException.class)
+                    .hasMessageStartingWith("kubeconfig is not valid YAML of kind Config")
+                    .hasMessageNotContaining(secret)
+                    .hasMessageNotContaining("c2VjcmV0");
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -36,6 +36,12 @@ public final class ConditionReasons {
     public static final String PROBE_SUCCEEDED = "ProbeSucceeded";
     public static final String UNREACHABLE = "Unreachable";
     public static final String UNAUTHORIZED = "Unauthorized";
+    /** The member's RBAC denies something the operator needs; the message names it (e.g. pods/log get). */
+    public static final String FORBIDDEN = "Forbidden";
+    /** TLS handshake with the member failed (CA in the kubeconfig does not match, or not TLS at all). */
+    public static final String TLS_ERROR = "TLSError";
+    /** Connected, but the member's Job/Pod caches have not completed a first listing yet. */
+    public static final String CACHES_NOT_SYNCED = "CachesNotSynced";
     public static final String SECRET_NOT_FOUND = "SecretNotFound";
     public static final String INVALID_KUBECONFIG = "InvalidKubeconfig";
 

@@ -11,7 +11,9 @@ public class MemberClusterStatus {
     @JsonPropertyDescription("The metadata.generation this status was computed from.")
     private Long observedGeneration;
 
-    @JsonPropertyDescription("Ready (reasons ProbeSucceeded, Unreachable, Unauthorized, SecretNotFound, InvalidKubeconfig).")
+    @JsonPropertyDescription("Ready (reasons ProbeSucceeded, Unreachable, Unauthorized, Forbidden, TLSError, CachesNotSynced, SecretNotFound,"
+            + " InvalidKubeconfig). True only when the member answers, grants every permission the operator needs and"
+            + " its Job/Pod caches are synced.")
     private List<Condition> conditions = new ArrayList<>();
 
     @JsonPropertyDescription("Kubernetes version the member's API server reports, e.g. v1.35.0+k3s1.")
@@ -26,10 +28,11 @@ public class MemberClusterStatus {
     @JsonPropertyDescription("Nodes of the member with their architecture and edge marking.")
     private List<NodeInfo> nodes = new ArrayList<>();
 
-    @JsonPropertyDescription("When the member was last probed (RFC 3339).")
+    @JsonPropertyDescription("When a probe last wrote this status (RFC 3339). Probes run every mapbench.member.probe-period but"
+            + " write only on change, or at most every mapbench.member.status-refresh to show they still run.")
     private String lastProbeTime;
 
-    @JsonPropertyDescription("Probes that failed in a row; reset by a successful probe.")
+    @JsonPropertyDescription("Probes that failed in a row when status was last written; reset by a successful probe.")
     private Integer consecutiveFailures;
 
     public Long getObservedGeneration() {

@@ -1,0 +1,166 @@
+package io.mapbench.operator.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.mapbench.operator.api.v1alpha1.Condition;
+import io.mapbench.operator.api.v1alpha1.ConditionStatus;
+import io.mapbench.operator.api.v1alpha1.ConditionTypes;
+import io.mapbench.operator.api.v1alpha1.MemberCluster;
+import io.mapbench.operator.api.v1alpha1.MemberClusterSpec;
+import io.mapbench.operator.api.v1alpha1.SecretKeyRef;
+import io.mapbench.operator.config.MapbenchConfig;
+import io.mapbench.operator.config.MapbenchConfigTest;
+import io.mapbench.operator.metrics.MapbenchMetrics;
+import io.mapbench.operator.remote.HubIdentity;
+import io.mapbench.operator.remote.RemoteClusterGateway;
+import io.mapbench.testsupport.LocalClustersTest;
+import io.mapbench.testsupport.TestClusters;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * The MemberCluster reconciler in-process against the real hub and cloud-1 API servers (no
+ * operator process, no SDK): a stepped clock shows which probes write status, and a hub client
+ * impersonating a user without any RBAC makes every hub request fail with a real 403, which
+ * must not be taken for a member failure (issue 11 defects 7 and 9).
+ */
+@LocalClustersTest
+class MemberClusterReconcilerIT {
+    static final Instant T0 = Instant.parse("2026-12-07T03:00:00Z");
+
+    static TestClusters clusters;
+    static MapbenchConfig config;
+    MutableClock clock;
+    RemoteClusterGateway gateway;
+    MemberClusterReconciler reconciler;
+    MemberCluster mc;
+
+    @BeforeAll
+    static void secret(TestClusters c) throws Exception {
+        clusters = c;
+        config = MapbenchConfigTest.config(Map.of("mapbench.operator-namespace", c.namespace()));
+        // cloud-1's own kubeconfig: embedded client certificate, accepted like an onboarding token
+        String kubeconfig = Files.readString(c.kubeconfig("cloud-1"));
+        c.hub().resource(new SecretBuilder().withNewMetadata().withName("member-kubeconfig").withNamespace(c.namespace())
+                .endMetadata().addToData("kubeconfig", Base64.getEncoder().encodeToString(
+                        kubeconfig.getBytes(StandardCharsets.UTF_8))).build()).create();
+    }
+
+    @BeforeEach
+    void reconciler() {
+        clock = new MutableClock(T0);
+        gateway = new RemoteClusterGateway(config);
+        reconciler = new MemberClusterReconciler(gateway, new HubIdentity(clusters.hub(), config), config,
+                new MapbenchMetrics(new SimpleMeterRegistry()), clock);
+        mc = new MemberCluster();
+        mc.getMetadata().setName(clusters.namespace() + "-m");
+        mc.getMetadata().setGeneration(1L);
+        MemberClusterSpec spec = new MemberClusterSpec();
+        SecretKeyRef ref = new SecretKeyRef();
+        ref.setName("member-kubeconfig");
+        spec.setKubeconfigSecretRef(ref);
+        spec.setNamespace(clusters.namespace());
+        mc.setSpec(spec);
+    }
+
+    @AfterEach
+    void disconnect() {
+        gateway.disconnect(mc.getMetadata().getName());
+    }
+
+    @Test
+    void probesOfAnUnchangedMemberWriteStatusOnlyWhenTheRefreshIsDue() throws Exception {
+        UpdateControl<MemberCluster> first = reconciler.reconcile(mc, clusters.hub());
+        assertThat(first.isPatchStatus()).isTrue();
+        assertThat(ready(first.getResource().orElseThrow()).getStatus()).isEqualTo(ConditionStatus.True);
+        mc = first.getResource().orElseThrow();
+        for (int probe = 1; probe <= 2; probe++) {
+            clock.now = T0.plus(config.member().probePeriod().multipliedBy(probe));
+            UpdateControl<MemberCluster> again = reconciler.reconcile(mc, clusters.hub());
+            assertThat(again.isNoUpdate()).as("probe %d of an unchanged member", probe).isTrue();
+            assertThat(again.getScheduleDelay()).contains(config.member().probePeriod().toMillis());
+        }
+        clock.now = T0.plus(config.member().statusRefresh());
+        UpdateControl<MemberCluster> refresh = reconciler.reconcile(mc, clusters.hub());
+        assertThat(refresh.isPatchStatus()).isTrue();
+        assertThat(refresh.getResource().orElseThrow().getStatus().getLastProbeTime())
+                .isEqualTo(clock.now.toString());
+    }
+
+    @Test
+    void hubFailuresLeaveAReadyMemberReady() throws Exception {
+        mc = reconciler.reconcile(mc, clusters.hub()).getResource().orElseThrow();
+        assertThat(ready(mc).getStatus()).isEqualTo(ConditionStatus.True);
+        try (KubernetesClient noRights = hubAs("mapbench-it-no-rbac")) {
+            // Secret GET and garbage-collection lookups now fail on the hub with 403
+            clock.now = T0.plusSeconds(30);
+            UpdateControl<MemberCluster> control = reconciler.reconcile(mc, noRights);
+            assertThat(control.isNoUpdate()).as("status untouched by a hub failure").isTrue();
+            assertThat(ready(mc).getStatus()).isEqualTo(ConditionStatus.True);
+        }
+    }
+
+    @Test
+    void hubFailureBeforeAnyConnectionWritesNothing() throws Exception {
+        try (KubernetesClient noRights = hubAs("mapbench-it-no-rbac")) {
+            UpdateControl<MemberCluster> control = reconciler.reconcile(mc, noRights);
+            assertThat(control.isNoUpdate()).isTrue();
+            assertThat(mc.getStatus()).isNull();
+            assertThat(control.getScheduleDelay()).isPresent();
+        }
+    }
+
+    private static KubernetesClient hubAs(String user) throws Exception {
+        Config admin = Config.fromKubeconfig(Files.readString(clusters.kubeconfig("hub")));
+        return new KubernetesClientBuilder().withConfig(new ConfigBuilder(admin).withImpersonateUsername(user).build())
+                .build();
+    }
+
+    private static Condition ready(MemberCluster m) {
+        return m.getStatus().getConditions().stream().filter(c -> ConditionTypes.READY.equals(c.getType()))
+                .findFirst().orElseThrow();
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
