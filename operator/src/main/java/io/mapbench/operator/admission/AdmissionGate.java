@@ -88,6 +88,9 @@ public final class AdmissionGate {
         List<String> goVersions = ((RunValidation.Outcome.Valid) validity).goVersions();
 
         PlacementOutcome anywhere = Placement.proposeIgnoringCapacity(run, clusters);
+        if (ConditionReasons.INVALID_SPEC.equals(anywhere.reason())) {
+            return new Admission.Invalid(anywhere.message()); // a malformed selector: no cluster can ever match
+        }
         if (!(anywhere instanceof PlacementOutcome.Assigned roomy)) {
             return new Admission.Waiting(anywhere);
         }

@@ -231,4 +231,13 @@ class AdmissionGateTest {
         gate.release(first.getMetadata().getUid());
         assertThat(reason(gate.decide(second, List.of(second), clusters, NOW))).isEqualTo("Admitted");
     }
+
+    @Test
+    void aMalformedSelectorIsAnInvalidSpecNamingTheField() {
+        BenchmarkRun r = withPlacement(fresh("team-a", "bad-selector", 1), new LabelSelectorBuilder().addNewMatchExpression()
+                .withKey("tier").withOperator("Equals").withValues("edge").endMatchExpression().build(), null, null);
+        Admission a = gate().decide(r, List.of(r), List.of(cloud("cloud-1", 1)), NOW);
+        assertThat(a).isInstanceOf(Admission.Invalid.class);
+        assertThat(((Admission.Invalid) a).message()).startsWith("spec.placement.clusterSelector.matchExpressions[0].operator");
+    }
 }

@@ -33,6 +33,7 @@ import io.mapbench.operator.api.v1alpha1.BenchmarkResult;
 import io.mapbench.operator.api.v1alpha1.BenchmarkRun;
 import io.mapbench.operator.api.v1alpha1.BenchmarkRunSpec;
 import io.mapbench.operator.api.v1alpha1.ComputeResources;
+import io.mapbench.operator.api.v1alpha1.CleanupSpec;
 import io.mapbench.operator.api.v1alpha1.ConditionStatus;
 import io.mapbench.operator.api.v1alpha1.ConditionTypes;
 import io.mapbench.operator.api.v1alpha1.JobPhase;
@@ -297,6 +298,48 @@ class BenchmarkRunIT {
             clustersTool("proxy", EDGE, "--no-drop");
             Onboarding.offboard(hub, clusters.client(EDGE), lost, ns);
         }
+    }
+
+    /**
+     * spec.cleanup.keepFailed: after ttlAfterFinished a failed job keeps its remote Job (and pod,
+     * and logs) for debugging, while a run without it is cleaned up; deleting the run removes what
+     * was kept. Both runs time out (timeout 1s), so they fail for certain and quickly.
+     */
+    @Test
+    @Order(6)
+    void keepFailedKeepsAFailedJobsRemoteObjectsUntilTheRunIsDeleted() throws Exception {
+        KubernetesClient hub = clusters.hub();
+        KubernetesClient member = clusters.client(CLOUD);
+        String ns = clusters.namespace();
+        BenchmarkRun kept = hub.resource(failingFast("kept", true)).create();
+        BenchmarkRun cleaned = hub.resource(failingFast("cleaned", false)).create();
+        assertThat(awaitFinished(kept).getStatus().getPhase()).isEqualTo(RunPhase.Failed);
+        assertThat(awaitFinished(cleaned).getStatus().getPhase()).isEqualTo(RunPhase.Failed);
+
+        await("the run without keepFailed is cleaned up").atMost(Duration.ofMinutes(1)).untilAsserted(() ->
+                assertThat(remoteJobs(member, cleaned)).isEmpty());
+        assertThat(remoteJobs(member, kept)).as("keepFailed: the failed Job stays for debugging").hasSize(1);
+
+        hub.resource(kept).delete();
+        await("deleting the run removes what was kept").atMost(Duration.ofMinutes(1)).untilAsserted(() ->
+                assertThat(remoteJobs(member, kept)).isEmpty());
+        hub.resource(cleaned).delete();
+    }
+
+    private static BenchmarkRun failingFast(String name, boolean keepFailed) {
+        BenchmarkRun r = run(name, List.of("1.26"), List.of(cloud));
+        r.getSpec().setTimeout("1s");
+        r.getSpec().setBenchtime("2s");
+        CleanupSpec cleanup = new CleanupSpec();
+        cleanup.setTtlAfterFinished("0s");
+        cleanup.setKeepFailed(keepFailed);
+        r.getSpec().setCleanup(cleanup);
+        return r;
+    }
+
+    private static List<io.fabric8.kubernetes.api.model.batch.v1.Job> remoteJobs(KubernetesClient member, BenchmarkRun run) {
+        return member.batch().v1().jobs().inNamespace(clusters.namespace())
+                .withLabel("mapbench.io/run-uid", run.getMetadata().getUid()).list().getItems();
     }
 
     /** deploy/local/clusters with arguments; its standard output. */

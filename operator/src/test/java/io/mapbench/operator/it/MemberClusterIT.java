@@ -163,10 +163,12 @@ class MemberClusterIT {
         String server = cloudAdmin.getMasterUrl().replaceAll("/$", "");
         String cloudCa = cloudAdmin.getCaCertData();
         String edgeCa = edgeAdmin.getCaCertData();
-        String saUid = clusters.client(CLOUD).serviceAccounts().inNamespace(ns).withName("mapbench-hub").get()
+        // onboard.sh keeps the hub's ServiceAccount in a namespace of its own, never where Jobs run.
+        String accessNs = "mapbench-hub-access";
+        String saUid = clusters.client(CLOUD).serviceAccounts().inNamespace(accessNs).withName("mapbench-hub").get()
                 .getMetadata().getUid();
         String expired = ExpiredServiceAccountToken.sign(
-                clusters.repoRoot().resolve(".local/clusters/" + CLOUD + "/pki/sa.key"), ns, "mapbench-hub", saUid);
+                clusters.repoRoot().resolve(".local/clusters/" + CLOUD + "/pki/sa.key"), accessNs, "mapbench-hub", saUid);
 
         record Case(String suffix, byte[] kubeconfig, String reason, String messagePart) {
         }
