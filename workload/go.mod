@@ -1,9 +1,17 @@
 module mapbench.io/workload
 
 // go 1.21 is the floor: the binary is built with Go 1.21.x, 1.23.x and 1.26.x
-// (see go-versions.txt); non-test code uses the standard library only.
+// (see go-versions.txt); non-test code uses the standard library and, for the
+// report's comparisons, golang.org/x/perf/benchmath (the last x/perf whose go.mod
+// allows Go 1.21; benchstat's statistics).
 go 1.21
 
-require github.com/santhosh-tekuri/jsonschema/v6 v6.0.2
+require (
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.2
+	golang.org/x/perf v0.0.0-20230113213139-801c7ef9e5c5
+)
 
-require golang.org/x/text v0.14.0 // indirect
+require (
+	github.com/aclements/go-moremath v0.0.0-20210112150236-f10218a38794 // indirect
+	golang.org/x/text v0.14.0 // indirect
+)
