@@ -2,8 +2,10 @@
 # The main job (`make demo`): local clusters up, tools built, CRDs and the admission policy
 # installed on the hub, cloud-1 and edge-k3s-1 onboarded with least-privilege tokens
 # (deploy/member/onboard.sh), the operator started (java -jar against the hub), an example run
-# applied (deploy/examples/seed-quick-two-go-versions.yaml, or DEMO_RUN=<file>), and at the end
-# the run status, a results table per cluster (arch and nodeArch) and the claim verdicts.
+# applied (deploy/examples/demo-quick-two-go-versions.yaml, or DEMO_RUN=<file>, e.g. the full
+# seed run deploy/examples/seed-quick-two-go-versions.yaml), and at the end the run status, a
+# results table per cluster (arch and nodeArch), the claim verdicts and the HTML report
+# (`mapbench report`, written to .local/demo/report.html; its path is printed last).
 #
 # Environment: MAPBENCH_CACHE (tool cache), DEMO_RUN (BenchmarkRun file), DEMO_NAMESPACE
 # (default mapbench-demo), DEMO_TIMEOUT (seconds to wait for the run, default 2400),
@@ -14,13 +16,14 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 export MAPBENCH_CACHE="${MAPBENCH_CACHE:-$HOME/.cache/mapbench}"
-run_file="${DEMO_RUN:-deploy/examples/seed-quick-two-go-versions.yaml}"
+run_file="${DEMO_RUN:-deploy/examples/demo-quick-two-go-versions.yaml}"
 ns="${DEMO_NAMESPACE:-mapbench-demo}"
 timeout_s="${DEMO_TIMEOUT:-2400}"
 operator_ns="mapbench-system"
 state="$repo/.local/demo"
 mkdir -p "$state"
 
+demo_start=$(date +%s)
 step() { printf '\n==> %s\n' "$*" >&2; }
 die() { echo "demo.sh: $*" >&2; exit 1; }
 [[ -f "$run_file" ]] || die "DEMO_RUN '$run_file' is not a file"
@@ -29,6 +32,7 @@ step "tools (cached under $MAPBENCH_CACHE; skipped when present)"
 kube="$(deploy/local/kube/build.sh | tail -n1)"
 export KUBECTL="$(dirname "$kube")/kubectl"
 workload/build.sh >&2
+report_js="$(hack/tools/report-js.sh | tail -n1)"
 if [[ ! -f operator/target/quarkus-app/quarkus-run.jar ]]; then
   ./mvnw -q -B -DskipTests install >&2
 fi
@@ -94,4 +98,11 @@ step "results per cluster"
 hub -n "$ns" get benchmarkresults -l "mapbench.io/run-name=$run" -o json | python3 "$repo/hack/demo_report.py" results
 step "claim verdicts"
 hub -n "$ns" get benchmarkrun "$run" -o json | python3 "$repo/hack/demo_report.py" claims
+step "report"
+hub -n "$ns" get benchmarkresults -l "mapbench.io/run-name=$run" -o json >"$state/results.json"
+# Any build of the host's architecture has the report command; take the newest Go version's.
+mapbench="$(ls -d workload/bin/go*/"$(go env GOARCH)"/mapbench | sort -V | tail -n1)"
+"$mapbench" report --chart-lib "$report_js/node_modules/echarts/dist/echarts.min.js" \
+  --title "mapbench demo: $ns/$run" -o "$state/report.html" "$state/results.json" >/dev/null
+echo "demo finished in $(( $(date +%s) - demo_start ))s; report: $state/report.html"
 [[ "$phase" == Succeeded || "$phase" == PartiallySucceeded ]]

@@ -130,6 +130,10 @@ func allZero(v []float64) bool {
 	return true
 }
 
+// BaselinePrefix marks the old side of a baseline comparison, whose column
+// label is the same as the current side's.
+const BaselinePrefix = "baseline "
+
 // baselineComparisons pairs each current run with the baseline run of the
 // same cluster and Go version.
 func baselineComparisons(baseline, runs []Run) []*Comparison {
@@ -145,8 +149,10 @@ func baselineComparisons(baseline, runs []Run) []*Comparison {
 		if !ok {
 			continue
 		}
-		out = append(out, Compare(fmt.Sprintf("baseline-%d", i),
-			fmt.Sprintf("baseline → current on %s, %s", r.Column.Cluster, r.Column.GoVersion), b, r))
+		c := Compare(fmt.Sprintf("baseline-%d", i),
+			fmt.Sprintf("baseline → current on %s, %s", r.Column.Cluster, r.Column.GoVersion), b, r)
+		c.Old = BaselinePrefix + c.Old
+		out = append(out, c)
 	}
 	return out
 }

@@ -39,8 +39,8 @@ type Section struct {
 	// Charts: one ns/element-vs-size chart per family (variant, key type,
 	// value type), then B/op and allocs/op bar charts when anything allocates.
 	Charts []Chart `json:"charts"`
-	// NoAllocs is set when every benchmark of the scenario has 0 B/op and 0
-	// allocs/op in every document (the bar charts are left out then).
+	// NoAllocs is set when every benchmark of the scenario has a median of
+	// 0 B/op and 0 allocs/op in every document (no bar charts then).
 	NoAllocs bool `json:"noAllocs"`
 }
 
@@ -177,11 +177,12 @@ func sections(runs []Run) []Section {
 			func(st *result.Stats) result.Summary { return st.BytesPerOp })
 		allocs := barChart(fmt.Sprintf("s%d-allocs", si), sc, "allocs/op", runs,
 			func(st *result.Stats) result.Summary { return st.AllocsPerOp })
-		if anyNonZero(bytes) || anyNonZero(allocs) {
-			s.Charts = append(s.Charts, bytes, allocs)
-		} else {
-			s.NoAllocs = true
+		for _, c := range []Chart{bytes, allocs} {
+			if len(c.Categories) > 0 {
+				s.Charts = append(s.Charts, c)
+			}
 		}
+		s.NoAllocs = len(bytes.Categories) == 0 && len(allocs.Categories) == 0
 		out = append(out, s)
 	}
 	return out
@@ -210,13 +211,15 @@ func sweepChart(id string, f family, runs []Run) Chart {
 	return c
 }
 
+// barChart charts one unit of the scenario's benchmarks whose median is
+// not 0 in some document (the rest would be empty bars).
 func barChart(id, scenario, unit string, runs []Run, pick func(*result.Stats) result.Summary) Chart {
 	c := Chart{ID: id, Kind: KindBars, Title: scenario + " " + unit, Unit: unit}
 	index := map[string]int{}
 	for _, r := range runs {
 		for i := range r.Doc.Benchmarks {
 			b := &r.Doc.Benchmarks[i]
-			if _, ok := index[b.Name]; b.Scenario == scenario && !ok {
+			if _, ok := index[b.Name]; b.Scenario == scenario && !ok && pick(&b.Stats).Median != 0 {
 				index[b.Name] = len(c.Categories)
 				c.Categories = append(c.Categories, b.Name)
 			}
@@ -226,8 +229,8 @@ func barChart(id, scenario, unit string, runs []Run, pick func(*result.Stats) re
 		var pts []Point
 		for i := range r.Doc.Benchmarks {
 			b := &r.Doc.Benchmarks[i]
-			if b.Scenario == scenario {
-				pts = append(pts, pointOf(float64(index[b.Name]), pick(&b.Stats)))
+			if x, ok := index[b.Name]; ok && b.Scenario == scenario {
+				pts = append(pts, pointOf(float64(x), pick(&b.Stats)))
 			}
 		}
 		if len(pts) > 0 {
@@ -235,17 +238,6 @@ func barChart(id, scenario, unit string, runs []Run, pick func(*result.Stats) re
 		}
 	}
 	return c
-}
-
-func anyNonZero(c Chart) bool {
-	for _, s := range c.Series {
-		for _, p := range s.Points {
-			if p.Median != 0 || p.High != 0 {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // claimMatrix lays out every claim (in order of first appearance) against

@@ -74,18 +74,24 @@
         data: s.points.map(function (p) { return [p.x, p.low, p.high]; }),
         encode: { x: 0, y: [1, 2] }, tooltip: { show: false } });
     });
+    // Emulated and native columns differ tenfold or more: a log axis keeps both readable.
+    var ys = [];
+    c.series.forEach(function (s) { s.points.forEach(function (p) { ys.push(p.low, p.high); }); });
+    var lo = Math.min.apply(null, ys), hi = Math.max.apply(null, ys);
+    var yLog = lo > 0 && hi / lo > 20;
     return {
       animation: false,
       title: { text: c.title, textStyle: { fontSize: 13 } },
       legend: { top: 22, type: 'scroll' },
-      grid: { top: 60, left: 60, right: 20, bottom: 45 },
+      grid: { top: 60, left: 70, right: 20, bottom: 45 },
       tooltip: { trigger: 'item', formatter: function (p) {
         var v = p.value;
         return p.seriesName + '<br>size ' + fmt(v[0]) + ': ' + fmt(v[1]) + ' ' + c.unit +
           '<br>' + Math.round(v[5] * 100) + '% CI [' + fmt(v[2]) + ', ' + fmt(v[3]) + '], n=' + v[4];
       } },
       xAxis: { type: 'log', logBase: 10, name: 'map size (entries)', nameLocation: 'middle', nameGap: 28 },
-      yAxis: { type: 'value', name: c.unit, scale: true },
+      yAxis: yLog ? { type: 'log', logBase: 10, name: c.unit + ' (log)', nameLocation: 'middle', nameGap: 50 }
+        : { type: 'value', scale: true, name: c.unit, nameLocation: 'middle', nameGap: 50 },
       series: series
     };
   }
