@@ -88,7 +88,7 @@ while :; do
   case "$phase" in Succeeded|PartiallySucceeded|Failed|Denied) break ;; esac
   (( $(date +%s) - start < timeout_s )) || die "run $ns/$run not finished after ${timeout_s}s (phase ${phase:-none})"
   kill -0 "$(cat "$state/operator.pid")" 2>/dev/null || die "the operator exited; see $state/operator.log"
-  sleep 10
+  sleep 5
 done
 
 step "run status"
