@@ -79,6 +79,12 @@
     c.series.forEach(function (s) { s.points.forEach(function (p) { ys.push(p.low, p.high); }); });
     var lo = Math.min.apply(null, ys), hi = Math.max.apply(null, ys);
     var yLog = lo > 0 && hi / lo > 20;
+    // The x axis spans whole decades around the sizes measured, no more.
+    var xs = [];
+    c.series.forEach(function (s) { s.points.forEach(function (p) { xs.push(p.x); }); });
+    var xMin = Math.pow(10, Math.floor(Math.log10(Math.min.apply(null, xs))));
+    var xMax = Math.pow(10, Math.ceil(Math.log10(Math.max.apply(null, xs))));
+    if (xMin === xMax) { xMin /= 10; xMax *= 10; }
     return {
       animation: false,
       title: { text: c.title, textStyle: { fontSize: 13 } },
@@ -89,7 +95,7 @@
         return p.seriesName + '<br>size ' + fmt(v[0]) + ': ' + fmt(v[1]) + ' ' + c.unit +
           '<br>' + Math.round(v[5] * 100) + '% CI [' + fmt(v[2]) + ', ' + fmt(v[3]) + '], n=' + v[4];
       } },
-      xAxis: { type: 'log', logBase: 10, name: 'map size (entries)', nameLocation: 'middle', nameGap: 28 },
+      xAxis: { type: 'log', logBase: 10, min: xMin, max: xMax, name: 'map size (entries)', nameLocation: 'middle', nameGap: 28 },
       yAxis: yLog ? { type: 'log', logBase: 10, name: c.unit + ' (log)', nameLocation: 'middle', nameGap: 50 }
         : { type: 'value', scale: true, name: c.unit, nameLocation: 'middle', nameGap: 50 },
       series: series
