@@ -9,8 +9,9 @@ MVN := ./mvnw -B --no-transfer-progress
 .PHONY: demo test tools tools-kube tools-agent tools-opa tools-helm tools-prometheus tools-workload \
         tools-java tools-report test-go test-rego test-local test-java test-helm test-report clusters-up clusters-down
 
-## demo: local clusters up, operator running, a BenchmarkRun across cloud-1 and edge-k3s-1, results printed
-demo: tools
+## demo: local clusters up, operator running, a BenchmarkRun across cloud-1 and edge-k3s-1, results and
+## the HTML report. Only the tools it uses; hack/demo.sh rebuilds the operator when its sources changed.
+demo: tools-kube tools-agent tools-workload tools-report
 	hack/demo.sh
 
 ## test: every suite (Go, Rego, local clusters and node agents, Java, Helm, the report in Chromium)
