@@ -11,7 +11,7 @@ out="$repo/.local/report-test"
 rm -rf "$out" && mkdir -p "$out"
 
 report_js="$("$repo/hack/tools/report-js.sh" | tail -n1)"
-chromium="$("$repo/hack/tools/chromium.sh" 2>/dev/null | tail -n1)"
+chromium="$("$repo/hack/tools/chromium.sh" | tail -n1)"
 (cd "$repo/workload" && go build -o "$out/mapbench" ./cmd/mapbench)
 
 fixtures="$here/../testdata"
