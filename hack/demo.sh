@@ -62,6 +62,10 @@ KUBECONFIG="$hub_kc" nohup java -Dmapbench.operator-namespace="$operator_ns" -Dq
 echo $! >"$state/operator.pid"
 stop_operator() { [[ "${DEMO_KEEP_OPERATOR:-0}" == 1 ]] || kill "$(cat "$state/operator.pid")" 2>/dev/null || true; }
 trap stop_operator EXIT
+# A previous demo run of the same name is deleted now, so the operator's clean-up of its remote
+# Jobs overlaps the onboarding (it took ~40 s when done just before the new run).
+run="$(hub create --dry-run=client -o 'jsonpath={.metadata.name}' -f "$run_file")"
+hub -n "$ns" delete benchmarkrun "$run" --ignore-not-found --wait=false >/dev/null 2>&1 || true
 
 step "onboarding members with token kubeconfigs (never admin credentials)"
 deploy/member/onboard.sh --name cloud-1 --tier cloud --member-kubeconfig "$(deploy/local/clusters kubeconfig cloud-1)" \
@@ -81,7 +85,6 @@ step "the run: $run_file in namespace $ns"
 hub create namespace "$ns" --dry-run=client -o yaml | hub apply --server-side -f - >/dev/null
 # Edge clusters only run benchmarks for namespaces that opt in (policy rule edge-namespace).
 hub label namespace "$ns" mapbench.io/edge-allowed=true --overwrite >/dev/null
-run="$(hub create --dry-run=client -o 'jsonpath={.metadata.name}' -f "$run_file")"
 hub -n "$ns" delete benchmarkrun "$run" --ignore-not-found --timeout=120s >/dev/null
 hub -n "$ns" apply -f "$run_file" >/dev/null
 start=$(date +%s)
