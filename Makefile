@@ -6,7 +6,7 @@ SHELL := /usr/bin/env bash
 export MAPBENCH_CACHE ?= $(HOME)/.cache/mapbench
 MVN := ./mvnw -B --no-transfer-progress
 
-.PHONY: demo test tools tools-kube tools-agent tools-opa tools-helm tools-prometheus tools-workload \
+.PHONY: demo test tools tools-kube tools-agent tools-opa tools-helm tools-helm-docs tools-prometheus tools-benchstat tools-workload \
         tools-java tools-report test-go test-rego test-local test-java test-helm test-report clusters-up clusters-down
 
 ## demo: local clusters up, operator running, a BenchmarkRun across cloud-1 and edge-k3s-1, results and
@@ -18,7 +18,8 @@ demo: tools-kube tools-agent tools-workload tools-report
 test: test-go test-rego test-local test-java test-helm test-report
 
 ## tools: provision everything the tests and the demo need (idempotent, cached)
-tools: tools-kube tools-agent tools-opa tools-helm tools-prometheus tools-workload tools-java tools-report
+tools: tools-kube tools-agent tools-opa tools-helm tools-helm-docs tools-prometheus tools-benchstat tools-workload tools-java \
+       tools-report
 
 tools-kube:
 	deploy/local/kube/build.sh
@@ -29,8 +30,12 @@ tools-opa:
 	hack/tools/opa.sh
 tools-helm:
 	hack/tools/helm.sh
+tools-helm-docs:
+	hack/tools/helm-docs.sh
 tools-prometheus:
 	hack/tools/prometheus.sh
+tools-benchstat:
+	hack/tools/benchstat.sh
 tools-workload:
 	cd workload && go mod download
 	workload/build.sh --arch amd64,arm64
@@ -40,8 +45,11 @@ tools-report:
 	hack/tools/report-js.sh
 	hack/tools/chromium.sh
 
+## test-go: vet, gofmt, every Go test (benchstat from tools-benchstat reads a raw run output), then
+## each fuzz target for 10 s from its committed seeds (workload/fuzz.sh prints the counts)
 test-go:
-	cd workload && go vet ./... && test -z "$$(gofmt -l .)" && go test ./...
+	cd workload && go vet ./... && test -z "$$(gofmt -l .)" && \
+	  MAPBENCH_BENCHSTAT="$$(../hack/tools/benchstat.sh | tail -n1)" go test ./... && ./fuzz.sh
 test-report:
 	workload/internal/report/browser/run.sh
 test-rego:

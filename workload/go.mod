@@ -1,9 +1,9 @@
 module mapbench.io/workload
 
 // go 1.21 is the floor: the binary is built with Go 1.21.x, 1.23.x and 1.26.x
-// (see go-versions.txt); non-test code uses the standard library and, for the
-// report's comparisons, golang.org/x/perf/benchmath (the last x/perf whose go.mod
-// allows Go 1.21; benchstat's statistics).
+// (see go-versions.txt); non-test code uses the standard library and golang.org/x/perf
+// (benchmath, benchstat's statistics, for the verdicts and the report's comparisons;
+// pinned to a version whose go.mod says go 1.15).
 go 1.21
 
 require (

@@ -23,9 +23,10 @@ metadata:
     app.kubernetes.io/part-of: argocd
 data:
 HEAD
-  for pair in "BenchmarkRun:benchmarkrun.lua" "MemberCluster:membercluster.lua"; do
-    kind="${pair%%:*}" file="${pair#*:}"
-    echo "  resource.customizations.health.mapbench.io_${kind}: |"
+  for pair in "mapbench.io_BenchmarkRun:benchmarkrun.lua" "mapbench.io_MemberCluster:membercluster.lua" \
+    "argoproj.io_Application:application.lua"; do
+    key="${pair%%:*}" file="${pair#*:}"
+    echo "  resource.customizations.health.${key}: |"
     sed 's/^\(.\)/    \1/' "$here/health/$file"
   done
 } >"$tmp"

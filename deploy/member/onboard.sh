@@ -1,18 +1,27 @@
 #!/usr/bin/env bash
-# Onboards a member cluster to a mapbench hub, the way MultiKueue's kubeconfig script does it:
-#  1. in the MEMBER (with an admin kubeconfig, used only here): the workload namespace with
-#     PodSecurity "restricted" enforced, the mapbench-hub ServiceAccount with its minimal
-#     Role/ClusterRole (namespace.yaml, rbac.yaml) and a long-lived token Secret for it;
-#  2. a kubeconfig that embeds ONLY that token and the member's CA (no exec plugin, no file
-#     reference), stored on the HUB as Secret <secret-name> (key "kubeconfig") in the operator's
-#     namespace;
-#  3. a MemberCluster on the hub pointing at that Secret, labelled with its tier.
-# The operator therefore never holds the member's admin credentials. Idempotent: re-running
-# updates everything in place (server-side apply).
+# Onboards a member cluster to a mapbench hub:
+#  1. in the MEMBER (with an admin kubeconfig, used only here), with `kubectl apply -k` of
+#     deploy/member (kustomize; the workload namespace patched in when not the default): the
+#     workload namespace with PodSecurity "restricted" enforced, the mapbench-hub ServiceAccount
+#     in its own namespace mapbench-hub-access (never where Jobs run) and its minimal Role and
+#     ClusterRole (rbac.yaml);
+#  2. a time-bound token for that ServiceAccount (TokenRequest, `kubectl create token
+#     --duration`; no long-lived token Secret exists) and a kubeconfig built with
+#     `kubectl config set-cluster --embed-certs` / `set-credentials` / `set-context` that embeds
+#     only that token and the member's CA (no exec plugin, no file reference);
+#  3. a self-check with that kubeconfig: `kubectl auth can-i` must answer yes to what the operator
+#     needs and no to what it must not do (Secrets, Pods create, other namespaces); any error
+#     fails the onboarding;
+#  4. on the HUB: the kubeconfig as Secret mapbench-member-<name> (key "kubeconfig") in the
+#     operator's namespace, and a MemberCluster (kustomize overlay of deploy/member/hub) with its
+#     tier label, annotated with the token's expiry.
+# Rotation: run the script again before the token expires (--token-duration, default 720h): it
+# requests a new token and replaces the Secret; the operator re-reads it on its next probe. The
+# MemberCluster's annotation mapbench.io/token-expires-at says when. Idempotent (server-side apply).
 #
 # Usage: deploy/member/onboard.sh --name NAME --member-kubeconfig FILE --hub-kubeconfig FILE \
 #          [--tier cloud|edge] [--label KEY=VALUE]... [--operator-namespace NS] \
-#          [--workload-namespace NS] [--server URL] [--max-concurrent-runs N]
+#          [--workload-namespace NS] [--server URL] [--max-concurrent-runs N] [--token-duration D]
 # --tier edge adds the edge toleration (mapbench.io/edge=true:NoSchedule) and nodeSelector
 # (node-role.kubernetes.io/edge=true) to the MemberCluster. --server overrides the API server
 # URL the hub uses (e.g. a latency proxy in front of the member); default: the member
@@ -27,7 +36,8 @@ die() { echo "onboard.sh: $*" >&2; exit 2; }
 log() { echo "onboard.sh: $*" >&2; }
 
 name="" member_kc="" hub_kc="" tier="cloud" operator_ns="mapbench-system"
-workload_ns="mapbench-workloads" server="" max_runs="1"
+workload_ns="mapbench-workloads" server="" max_runs="1" token_duration="720h"
+access_ns="mapbench-hub-access"
 labels=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -40,7 +50,8 @@ while [[ $# -gt 0 ]]; do
     --workload-namespace) workload_ns="${2:-}"; shift 2 ;;
     --server) server="${2:-}"; shift 2 ;;
     --max-concurrent-runs) max_runs="${2:-}"; shift 2 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    --token-duration) token_duration="${2:-}"; shift 2 ;;
+    -h|--help) sed -n '2,33p' "$0"; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
 done
@@ -52,8 +63,10 @@ dns_label='^[a-z0-9]([-a-z0-9]*[a-z0-9])?$'
 [[ -f "$hub_kc" ]] || die "--hub-kubeconfig '$hub_kc' is not a file: give a kubeconfig of the hub cluster"
 [[ "$tier" == cloud || "$tier" == edge ]] || die "--tier '$tier' is not allowed: use cloud or edge"
 [[ "$operator_ns" =~ $dns_label ]] || die "--operator-namespace '$operator_ns' must be a DNS label"
-[[ "$workload_ns" =~ $dns_label ]] || die "--workload-namespace '$workload_ns' must be a DNS label"
+[[ "$workload_ns" =~ $dns_label && "$workload_ns" != "$access_ns" ]] \
+  || die "--workload-namespace '$workload_ns' must be a DNS label other than $access_ns"
 [[ "$max_runs" =~ ^[1-9][0-9]?$|^100$ ]] || die "--max-concurrent-runs '$max_runs' must be an integer from 1 to 100"
+[[ "$token_duration" =~ ^[0-9]+(h|m)$ ]] || die "--token-duration '$token_duration' must be hours or minutes, e.g. 720h"
 for l in "${labels[@]}"; do
   [[ "$l" =~ ^[A-Za-z0-9./_-]+=[A-Za-z0-9._-]*$ ]] || die "--label '$l' must look like key=value (Kubernetes label syntax)"
 done
@@ -64,89 +77,107 @@ if [[ -z "${KUBECTL:-}" ]]; then
 fi
 member() { "$KUBECTL" --kubeconfig "$member_kc" "$@"; }
 hub() { "$KUBECTL" --kubeconfig "$hub_kc" "$@"; }
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+apply() { "$@" apply --server-side --force-conflicts --field-manager=mapbench-onboard -f - >/dev/null; }
 
-# --- 1. member side -----------------------------------------------------------------------------
-# The manifests name the default namespace; a different one is substituted as a whole word.
-render() { sed "s/\bmapbench-workloads\b/$workload_ns/g" "$here/$1"; }
-log "member $name: namespace $workload_ns (PodSecurity restricted), ServiceAccount mapbench-hub, RBAC"
-{ render namespace.yaml; echo "---"; render rbac.yaml; } | member apply --server-side --field-manager=mapbench-onboard -f - >/dev/null
+# --- 1. member side -------------------------------------------------------------------------------
+log "member $name: namespaces $workload_ns (PodSecurity restricted) and $access_ns, ServiceAccount mapbench-hub, RBAC"
+mkdir -p "$tmp/member"
+{
+  echo "apiVersion: kustomize.config.k8s.io/v1beta1"
+  echo "kind: Kustomization"
+  echo "resources: [\"$(realpath --relative-to="$tmp/member" "$here")\"]" # kustomize refuses absolute paths
+  if [[ "$workload_ns" != mapbench-workloads ]]; then
+    echo "patches:"
+    echo "  - target: {kind: Namespace, name: mapbench-workloads}"
+    echo "    patch: '[{\"op\": \"replace\", \"path\": \"/metadata/name\", \"value\": \"$workload_ns\"}]'"
+    echo "  - target: {namespace: mapbench-workloads}"
+    echo "    patch: '[{\"op\": \"replace\", \"path\": \"/metadata/namespace\", \"value\": \"$workload_ns\"}]'"
+  fi
+} >"$tmp/member/kustomization.yaml"
+member kustomize "$tmp/member" | apply member
 
-token=""
-for _ in $(seq 1 60); do
-  token="$(member -n "$workload_ns" get secret mapbench-hub-token -o 'jsonpath={.data.token}' 2>/dev/null || true)"
-  [[ -n "$token" ]] && break
-  sleep 1
-done
-[[ -n "$token" ]] || die "member $name: the token controller did not fill Secret $workload_ns/mapbench-hub-token within 60s (is kube-controller-manager running with --service-account-private-key-file?)"
-token="$(printf '%s' "$token" | base64 -d)"
-ca="$(member -n "$workload_ns" get secret mapbench-hub-token -o 'jsonpath={.data.ca\.crt}')"
-[[ -n "$ca" ]] || die "member $name: Secret $workload_ns/mapbench-hub-token has no ca.crt"
+# --- 2. time-bound token and kubeconfig -----------------------------------------------------------
+read -r token expires < <(member -n "$access_ns" create token mapbench-hub --duration="$token_duration" \
+  -o 'jsonpath={.status.token}{" "}{.status.expirationTimestamp}{"\n"}') \
+  || die "member $name: TokenRequest for $access_ns/mapbench-hub failed (is the API server's service-account issuer configured?)"
+[[ -n "$token" && -n "$expires" ]] || die "member $name: the TokenRequest answer has no token or expiry"
 if [[ -z "$server" ]]; then
   server="$(member config view --minify -o 'jsonpath={.clusters[0].cluster.server}')"
 fi
 [[ "$server" =~ ^https:// ]] || die "member $name: API server URL '$server' must start with https://"
+# The member's CA, as the admin kubeconfig trusts it (embedded data or a file).
+member config view --minify --raw -o 'jsonpath={.clusters[0].cluster.certificate-authority-data}' | base64 -d >"$tmp/ca.crt" 2>/dev/null || true
+if [[ ! -s "$tmp/ca.crt" ]]; then
+  ca_file="$(member config view --minify -o 'jsonpath={.clusters[0].cluster.certificate-authority}')"
+  [[ -f "$ca_file" ]] || die "member $name: the member kubeconfig has no certificate-authority(-data) to embed"
+  cp "$ca_file" "$tmp/ca.crt"
+fi
+kc="$tmp/kubeconfig"
+"$KUBECTL" config --kubeconfig "$kc" set-cluster "$name" --server="$server" --certificate-authority="$tmp/ca.crt" --embed-certs=true >/dev/null
+"$KUBECTL" config --kubeconfig "$kc" set-credentials mapbench-hub --token="$token" >/dev/null
+"$KUBECTL" config --kubeconfig "$kc" set-context "$name" --cluster="$name" --user=mapbench-hub --namespace="$workload_ns" >/dev/null
+"$KUBECTL" config --kubeconfig "$kc" use-context "$name" >/dev/null
 
-# --- 2. kubeconfig Secret on the hub ----------------------------------------------------------------
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-cat >"$tmp/kubeconfig" <<EOF
-apiVersion: v1
-kind: Config
-clusters:
-  - name: $name
-    cluster:
-      server: $server
-      certificate-authority-data: $ca
-users:
-  - name: mapbench-hub
-    user:
-      token: $token
-contexts:
-  - name: $name
-    context:
-      cluster: $name
-      user: mapbench-hub
-      namespace: $workload_ns
-current-context: $name
-EOF
-# Prove the credentials work (and are the restricted ones) before the hub relies on them.
-"$KUBECTL" --kubeconfig "$tmp/kubeconfig" -n "$workload_ns" get jobs >/dev/null 2>&1 \
-  || die "member $name: the generated kubeconfig cannot list jobs in $workload_ns"
-if "$KUBECTL" --kubeconfig "$tmp/kubeconfig" get secrets -A >/dev/null 2>&1; then
-  die "member $name: the generated kubeconfig can list Secrets in all namespaces; it must be least-privilege"
+# --- 3. self-check: exactly the intended permissions, and any error fails ------------------------
+# can_i VERB RESOURCE [flags] prints yes or no; anything else (an error, no answer) fails.
+can_i() {
+  local out
+  out="$("$KUBECTL" --kubeconfig "$kc" auth can-i "$@" 2>"$tmp/can-i.err")" || true
+  [[ "$out" == yes || "$out" == no ]] || die "member $name: 'kubectl auth can-i $*' with the new credentials failed: $(cat "$tmp/can-i.err")"
+  echo "$out"
+}
+expect() { # yes|no VERB RESOURCE [flags]
+  local want="$1"; shift
+  [[ "$(can_i "$@")" == "$want" ]] || die "member $name: the generated credentials answer '$([[ $want == yes ]] && echo no || echo yes)' to 'can-i $*', want '$want'"
+}
+for r in jobs.batch configmaps poddisruptionbudgets.policy; do expect yes create "$r" -n "$workload_ns"; done
+expect yes get pods --subresource=log -n "$workload_ns"
+expect yes list nodes
+for check in "get secrets -n $workload_ns" "list secrets -A" "create pods -n $workload_ns" "create pods/exec -n $workload_ns" \
+  "create jobs.batch -n default" "create jobs.batch -n $access_ns" "create serviceaccounts/token -n $access_ns" "delete nodes"; do
+  # shellcheck disable=SC2086 # the check is a word list
+  expect no $check
+done
+# The full list in the workload namespace: no wildcard resource or verb may appear.
+"$KUBECTL" --kubeconfig "$kc" auth can-i --list -n "$workload_ns" >"$tmp/can-i-list" 2>"$tmp/can-i.err" \
+  || die "member $name: 'kubectl auth can-i --list' with the new credentials failed: $(cat "$tmp/can-i.err")"
+if awk 'NR > 1 && ($1 == "*.*" || $1 == "*" || $NF ~ /\[\*\]/)' "$tmp/can-i-list" | grep -q .; then
+  die "member $name: the generated credentials hold wildcard permissions in $workload_ns: $(cat "$tmp/can-i-list")"
 fi
 
+# --- 4. hub side ----------------------------------------------------------------------------------
 secret="mapbench-member-$name"
-log "hub: Secret $operator_ns/$secret (key kubeconfig) and MemberCluster $name (tier $tier)"
-hub create namespace "$operator_ns" --dry-run=client -o yaml | hub apply --server-side --field-manager=mapbench-onboard -f - >/dev/null
-hub -n "$operator_ns" create secret generic "$secret" --from-file=kubeconfig="$tmp/kubeconfig" \
-  --dry-run=client -o yaml \
+log "hub: Secret $operator_ns/$secret (key kubeconfig) and MemberCluster $name (tier $tier, token expires $expires)"
+hub create namespace "$operator_ns" --dry-run=client -o yaml | apply hub
+hub -n "$operator_ns" create secret generic "$secret" --from-file=kubeconfig="$kc" --dry-run=client -o yaml \
   | hub label --local -f - -o yaml app.kubernetes.io/name=mapbench app.kubernetes.io/component=member-credentials "mapbench.io/member-cluster=$name" \
-  | hub apply --server-side --force-conflicts --field-manager=mapbench-onboard -f - >/dev/null
+  | apply hub
 
-# --- 3. MemberCluster -----------------------------------------------------------------------------
+mkdir -p "$tmp/hub"
+cp "$here/hub/edge-patch.yaml" "$tmp/hub/"
 {
-  echo "apiVersion: mapbench.io/v1alpha1"
-  echo "kind: MemberCluster"
-  echo "metadata:"
-  echo "  name: $name"
-  echo "  labels:"
-  echo "    mapbench.io/tier: $tier"
-  for l in "${labels[@]}"; do echo "    ${l%%=*}: \"${l#*=}\""; done
-  echo "spec:"
-  echo "  kubeconfigSecretRef:"
-  echo "    name: $secret"
-  echo "    key: kubeconfig"
-  echo "  namespace: $workload_ns"
-  echo "  maxConcurrentRuns: $max_runs"
+  echo "apiVersion: kustomize.config.k8s.io/v1beta1"
+  echo "kind: Kustomization"
+  echo "resources: [\"$(realpath --relative-to="$tmp/hub" "$here/hub")\"]"
+  echo "labels:"
+  echo "  - pairs:"
+  echo "      mapbench.io/tier: \"$tier\""
+  for l in "${labels[@]}"; do echo "      \"${l%%=*}\": \"${l#*=}\""; done
+  echo "commonAnnotations:"
+  echo "  mapbench.io/token-expires-at: \"$expires\""
+  echo "patches:"
+  echo "  - target: {kind: MemberCluster, name: member}"
+  echo "    patch: |-"
+  echo "      - {op: replace, path: /metadata/name, value: \"$name\"}"
+  echo "      - {op: replace, path: /spec/kubeconfigSecretRef/name, value: \"$secret\"}"
+  echo "      - {op: replace, path: /spec/namespace, value: \"$workload_ns\"}"
+  echo "      - {op: replace, path: /spec/maxConcurrentRuns, value: $max_runs}"
   if [[ "$tier" == edge ]]; then
-    echo "  tolerations:"
-    echo "    - key: mapbench.io/edge"
-    echo "      operator: Equal"
-    echo "      value: \"true\""
-    echo "      effect: NoSchedule"
-    echo "  nodeSelector:"
-    echo "    node-role.kubernetes.io/edge: \"true\""
+    echo "  - target: {kind: MemberCluster}"
+    echo "    path: edge-patch.yaml"
   fi
-} | hub apply --server-side --force-conflicts --field-manager=mapbench-onboard -f - >/dev/null
-log "member $name onboarded"
+} >"$tmp/hub/kustomization.yaml"
+hub kustomize "$tmp/hub" | apply hub
+log "member $name onboarded (token valid until $expires; run this again before then to rotate it)"

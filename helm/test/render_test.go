@@ -145,15 +145,16 @@ func TestDefaults(t *testing.T) {
 	for _, o := range objs {
 		kinds[o["kind"].(string)]++
 	}
-	for kind, want := range map[string]int{"ServiceAccount": 2, "ClusterRole": 2, "ClusterRoleBinding": 2, "Role": 1,
+	// ClusterRoles: the operator's, the cleanup hook's, and the tenant roles mapbench-view/-edit.
+	for kind, want := range map[string]int{"ServiceAccount": 2, "ClusterRole": 4, "ClusterRoleBinding": 2, "Role": 1,
 		"RoleBinding": 1, "Deployment": 1, "ConfigMap": 3, "Service": 1, "Pod": 1, "Job": 1} {
 		if kinds[kind] != want {
 			t.Errorf("%d %s rendered, want %d (all: %v)", kinds[kind], kind, want, kinds)
 		}
 	}
-	for _, off := range []string{"ServiceMonitor", "PrometheusRule"} {
+	for _, off := range []string{"ServiceMonitor", "PrometheusRule", "NetworkPolicy", "PodDisruptionBudget"} {
 		if kinds[off] != 0 {
-			t.Errorf("%s rendered by default; it needs the Prometheus Operator and must be opt-in", off)
+			t.Errorf("%s rendered by default; it must be opt-in (or need replicas > 1)", off)
 		}
 	}
 
@@ -171,7 +172,7 @@ func TestDefaults(t *testing.T) {
 		fmt.Sprint(get(sc, "capabilities", "drop")) != "[ALL]" {
 		t.Errorf("container securityContext is not restricted: %v", sc)
 	}
-	if str(c, "image") != "mapbench.local/mapbench-operator:0.1.0" {
+	if str(c, "image") != "ghcr.io/mapbench/mapbench-operator:0.1.0" {
 		t.Errorf("image = %s, want the chart's appVersion tag", str(c, "image"))
 	}
 	for _, probe := range []string{"startupProbe", "livenessProbe", "readinessProbe"} {
@@ -484,6 +485,11 @@ func TestServerDryRun(t *testing.T) {
 	for _, args := range [][]string{
 		nil,
 		{"--set", "watchNamespaces={default}", "--set", "leaderElection.enabled=true", "--set", "policy.enabled=false"},
+		// PDB, NetworkPolicy with peers and egress, digest, pull secrets: the real API server's validation.
+		{"--set", "replicas=2", "--set", "networkPolicy.enabled=true", "--set", "imagePullSecrets[0].name=regcred",
+			"--set-json", `networkPolicy.metricsFrom=[{"namespaceSelector":{"matchLabels":{"name":"monitoring"}}}]`,
+			"--set-json", `networkPolicy.egress=[{"to":[{"ipBlock":{"cidr":"10.0.0.0/8"}}],"ports":[{"port":6443}]}]`,
+			"--set", "image.digest=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"},
 		{"--set", "serviceAccount.create=false", "--set", "serviceAccount.name=x", "--set", "rbac.create=false"},
 	} {
 		_, out, err := render(t, args...)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Tests of the Helm chart and everything shipped with it (called by `make test`):
-#  1. generated copies in the chart equal their sources (hack/sync-chart.sh --check) and
-#     argocd-cm.yaml embeds the tested Lua (deploy/argocd/gen-argocd-cm.sh --check);
+#  1. generated files are current: chart copies (hack/sync-chart.sh --check), argocd-cm.yaml
+#     embeds the tested Lua (deploy/argocd/gen-argocd-cm.sh --check), the chart README's values
+#     table (hack/gen-chart-docs.sh --check, helm-docs), and the alert rules and dashboards equal
+#     what deploy/monitoring generates (its go test, which also lints them);
 #  2. helm lint --strict;
 #  3. helm/test Go tests: helm template with default and edge-case values, schema rejections
 #     with clear messages, least-privilege RBAC, ConfigMap sizes, and - when the local hub is up
@@ -25,6 +27,8 @@ step() { echo "== helm/test: $*"; }
 step "generated copies are current"
 "$repo/hack/sync-chart.sh" --check
 "$repo/deploy/argocd/gen-argocd-cm.sh" --check
+"$repo/hack/gen-chart-docs.sh" --check
+(cd "$repo/deploy/monitoring" && gofmt -l . | { ! grep .; } && go vet ./... && go test -count=1 ./...)
 
 HELM="$("$repo/hack/tools/helm.sh" | tail -n1)"
 PROMTOOL="$("$repo/hack/tools/prometheus.sh" | tail -n1)/promtool"

@@ -4,9 +4,12 @@
 -- status.observedGeneration (and every condition's observedGeneration) reaches
 -- metadata.generation the run is Progressing.
 -- Phases: Succeeded -> Healthy; Scheduled/Running -> Progressing; Pending -> Progressing, or
--- Suspended while it waits for capacity or a matching cluster, or Degraded when the policy is
--- unavailable (fail closed: nothing is admitted); Denied, Failed and PartiallySucceeded ->
--- Degraded (the message names the violations or failed jobs).
+-- Suspended while it waits for capacity or a matching cluster, or Degraded when waiting cannot
+-- help: the policy is unavailable (fail closed: nothing is admitted), the spec is invalid
+-- (InvalidSpec) or names a cluster that does not exist (UnknownCluster); Denied, Failed and
+-- PartiallySucceeded -> Degraded (the message names the violations or failed jobs).
+-- Argo CD runs this with only its base, table, package and a reduced os library: no string or
+-- math functions (healthcheck-test runs it the same way).
 local hs = {}
 
 local function condition(status, type)
@@ -63,6 +66,13 @@ elseif phase == "Pending" then
   if admitted ~= nil and admitted.reason == "PolicyUnavailable" then
     hs.status = "Degraded"
     hs.message = "Admission policy unavailable (nothing is admitted): " .. (admitted.message or "")
+  elseif admitted ~= nil and admitted.status == "False" and admitted.reason == "InvalidSpec" then
+    hs.status = "Degraded"
+    hs.message = "InvalidSpec: " .. (admitted.message or "")
+  elseif scheduled ~= nil and scheduled.status == "False"
+      and (scheduled.reason == "InvalidSpec" or scheduled.reason == "UnknownCluster") then
+    hs.status = "Degraded"
+    hs.message = scheduled.reason .. ": " .. (scheduled.message or "")
   elseif scheduled ~= nil and scheduled.status == "False"
       and (scheduled.reason == "WaitingForCapacity" or scheduled.reason == "NoMatchingCluster") then
     hs.status = "Suspended"

@@ -3,16 +3,26 @@ package healthcheck
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
 )
 
-// scripts are the Lua sources Argo CD runs (embedded into ../argocd-cm.yaml by gen-argocd-cm.sh).
+// scripts are the Lua sources Argo CD runs for mapbench's kinds (embedded into ../argocd-cm.yaml
+// by gen-argocd-cm.sh).
 var scripts = map[string]string{
 	"BenchmarkRun":  "../health/benchmarkrun.lua",
 	"MemberCluster": "../health/membercluster.lua",
+	"Application":   "../health/application.lua",
+}
+
+// configMapKeys are the argocd-cm keys of the scripts (group_Kind).
+var configMapKeys = map[string]string{
+	"BenchmarkRun":  "mapbench.io_BenchmarkRun",
+	"MemberCluster": "mapbench.io_MemberCluster",
+	"Application":   "argoproj.io_Application",
 }
 
 func readFile(t *testing.T, path string) []byte {
@@ -36,18 +46,31 @@ func TestHealth(t *testing.T) {
 		{"from-schema/benchmarkrun-pending-waiting-for-capacity", "BenchmarkRun", "Suspended", []string{"WaitingForCapacity", "position 2"}},
 		{"from-schema/benchmarkrun-pending-no-matching-cluster", "BenchmarkRun", "Suspended", []string{"NoMatchingCluster", "mapbench.io/tier=gpu"}},
 		{"from-schema/benchmarkrun-pending-policy-unavailable", "BenchmarkRun", "Degraded", []string{"policy unavailable", "mapbench.io/policy"}},
+		// Pending that waiting cannot fix: Degraded, not Progressing forever.
+		{"from-schema/benchmarkrun-pending-unknown-cluster", "BenchmarkRun", "Degraded", []string{"UnknownCluster: spec.placement.clusters: no MemberCluster named edge-k3s-9"}},
+		{"from-schema/benchmarkrun-pending-invalid-selector", "BenchmarkRun", "Degraded", []string{"InvalidSpec: spec.placement.clusterSelector.matchExpressions[0].operator"}},
+		{"from-schema/benchmarkrun-pending-invalid-spec", "BenchmarkRun", "Degraded", []string{"InvalidSpec: spec.goVersions"}},
 		{"captured/benchmarkrun-denied", "BenchmarkRun", "Degraded", []string{"Denied by policy: edge-namespace: spec.placement: cluster edge-k3s-1 is an edge cluster"}},
 		{"from-schema/benchmarkrun-scheduled", "BenchmarkRun", "Progressing", []string{"Scheduled: 0/1 succeeded, 1 pending"}},
 		{"captured/benchmarkrun-running", "BenchmarkRun", "Progressing", []string{"Running: 0/2 succeeded, 2 running"}},
 		{"captured/benchmarkrun-succeeded", "BenchmarkRun", "Healthy", []string{"Succeeded: 4/4 succeeded"}},
 		{"from-schema/benchmarkrun-partially-succeeded", "BenchmarkRun", "Degraded", []string{"PartiallySucceeded", "edge-k3s-1/go1.23.12 Lost: member cluster unreachable"}},
+		{"from-schema/benchmarkrun-failed-timed-out", "BenchmarkRun", "Degraded", []string{"cloud-1/go1.26.8 TimedOut: job exceeded spec.timeout"}},
+		{"from-schema/benchmarkrun-failed-invalid-result", "BenchmarkRun", "Degraded", []string{"cloud-1/go1.26.8 Failed: result document:"}},
 		{"captured/benchmarkrun-failed", "BenchmarkRun", "Degraded", []string{"Failed: 0/1 succeeded, 1 failed", `cloud-1/go1.26.8 Failed: error: scenarios: unknown scenario "no-such-scenario"`}},
 		// observedGeneration: a status older than the spec never counts.
 		{"from-schema/benchmarkrun-stale-generation", "BenchmarkRun", "Progressing", []string{"observe generation 2"}},
 		{"from-schema/benchmarkrun-stale-condition", "BenchmarkRun", "Progressing", []string{"Condition Admitted reflects generation 1, not 2"}},
+		// Application (the app of apps waits on its children's health).
+		{"argocd/application-healthy", "Application", "Healthy", nil},
+		{"argocd/application-degraded", "Application", "Degraded", []string{"smoke-cloud-and-edge is Degraded"}},
+		{"argocd/application-new", "Application", "Progressing", []string{"Waiting for the Application's health"}},
 		// MemberCluster.
 		{"captured/membercluster-ready", "MemberCluster", "Healthy", []string{"Ready: k3s v1.36.3"}},
 		{"from-schema/membercluster-unreachable", "MemberCluster", "Degraded", []string{"Unreachable: ", "connection refused"}},
+		{"from-schema/membercluster-unauthorized", "MemberCluster", "Degraded", []string{"Unauthorized: ", "onboard.sh"}},
+		{"from-schema/membercluster-secret-not-found", "MemberCluster", "Degraded", []string{"SecretNotFound: "}},
+		{"from-schema/membercluster-invalid-kubeconfig", "MemberCluster", "Degraded", []string{"InvalidKubeconfig: "}},
 		{"from-schema/membercluster-unknown", "MemberCluster", "Progressing", []string{"first probe in progress"}},
 		{"from-schema/membercluster-new", "MemberCluster", "Progressing", []string{"Waiting for the first probe"}},
 		{"from-schema/membercluster-stale-generation", "MemberCluster", "Progressing", []string{"probe generation 2"}},
@@ -74,7 +97,7 @@ func TestHealth(t *testing.T) {
 // TestEveryFixtureIsTested keeps the table and testdata/ in step.
 func TestEveryFixtureIsTested(t *testing.T) {
 	src := string(readFile(t, "health_test.go"))
-	for _, dir := range []string{"captured", "from-schema"} {
+	for _, dir := range []string{"captured", "from-schema", "argocd"} {
 		files, err := filepath.Glob(filepath.Join("testdata", dir, "*.json"))
 		if err != nil {
 			t.Fatal(err)
@@ -118,6 +141,9 @@ func TestFixturesMatchCRDSchema(t *testing.T) {
 	}
 	for _, f := range files {
 		kind := strings.SplitN(filepath.Base(f), "-", 2)[0]
+		if crds[kind] == "" {
+			continue // not a mapbench kind (Argo CD Applications)
+		}
 		var o map[string]any
 		mustYAML(t, readFile(t, f), &o)
 		if st, ok := o["status"]; ok {
@@ -135,7 +161,7 @@ func TestArgoCDConfigMapEmbedsScripts(t *testing.T) {
 	}
 	mustYAML(t, readFile(t, "../argocd-cm.yaml"), &cm)
 	for kind, path := range scripts {
-		key := "resource.customizations.health.mapbench.io_" + kind
+		key := "resource.customizations.health." + configMapKeys[kind]
 		if cm.Data[key] != string(readFile(t, path)) {
 			t.Errorf("argocd-cm.yaml %s differs from %s: run deploy/argocd/gen-argocd-cm.sh", key, path)
 		}
@@ -222,4 +248,51 @@ func toString(v any) string {
 	}
 	b, _ := yaml.Marshal(v)
 	return strings.TrimSpace(string(b))
+}
+
+// TestArgoCDLuaEnvironment: scripts see what Argo CD gives them and nothing more. A script that
+// uses string, math or io would pass in a plain interpreter and fail in Argo CD.
+func TestArgoCDLuaEnvironment(t *testing.T) {
+	obj := []byte(`{"metadata":{"name":"x"}}`)
+	for _, script := range []string{
+		`return {status = "Healthy", message = string.format("%s", obj.metadata.name)}`,
+		`return {status = "Healthy", message = "" .. math.floor(1.5)}`,
+		`return {status = "Healthy", message = io.read()}`,
+		`return {status = "Healthy", message = os.getenv("HOME")}`,
+		`os.execute("true") return {status = "Healthy"}`,
+		`while true do end`,
+	} {
+		if h, err := Evaluate(script, obj); err == nil {
+			t.Errorf("script ran although Argo CD would refuse it (%+v): %s", h, script)
+		}
+	}
+	for _, script := range []string{
+		`local t = {} table.insert(t, obj.metadata.name) return {status = "Healthy", message = table.concat(t, ",") .. os.date("!%Y", 0)}`,
+		`local os2 = require("os") return {status = "Healthy", message = tostring(os2.time() > 0) .. #obj.metadata.name}`,
+	} {
+		h, err := Evaluate(script, obj)
+		if err != nil || h.Status != "Healthy" {
+			t.Errorf("script Argo CD runs failed here: %v (%+v): %s", err, h, script)
+		}
+	}
+}
+
+// TestEveryReasonCovered: each condition reason the operator writes (ConditionReasons.java) is in
+// at least one fixture, so every reason's health is pinned by TestHealth.
+func TestEveryReasonCovered(t *testing.T) {
+	src := string(readFile(t, "../../../operator/src/main/java/io/mapbench/operator/api/v1alpha1/ConditionReasons.java"))
+	reasons := regexp.MustCompile(`String [A-Z_]+ = "([A-Za-z]+)";`).FindAllStringSubmatch(src, -1)
+	if len(reasons) < 15 {
+		t.Fatalf("only %d reasons parsed from ConditionReasons.java", len(reasons))
+	}
+	files, _ := filepath.Glob("testdata/*/*.json")
+	var all strings.Builder
+	for _, f := range files {
+		all.Write(readFile(t, f))
+	}
+	for _, r := range reasons {
+		if !strings.Contains(all.String(), `"reason": "`+r[1]+`"`) {
+			t.Errorf("reason %s has no fixture in testdata/", r[1])
+		}
+	}
 }

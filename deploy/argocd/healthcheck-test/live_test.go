@@ -28,6 +28,9 @@ func TestLiveObjects(t *testing.T) {
 	}
 	checked := 0
 	for kind, script := range scripts {
+		if kind == "Application" {
+			continue // the hub has no Argo CD
+		}
 		b, err := os.ReadFile(filepath.Join(dir, kind+".json"))
 		if err != nil {
 			t.Fatal(err)

@@ -1,11 +1,14 @@
-// Package healthcheck runs Argo CD resource health scripts the way Argo CD does: the object is
-// converted to a Lua table, bound to the global `obj`, the script runs in gopher-lua (the
-// interpreter Argo CD embeds), and the returned table's `status` and `message` are read.
+// Package healthcheck runs Argo CD resource health scripts the way Argo CD does (util/lua in
+// Argo CD): the object is converted to a Lua table, bound to the global `obj`, the script runs in
+// gopher-lua (the interpreter Argo CD embeds) with the libraries Argo CD opens and its 1 s
+// timeout, and the returned table's `status` and `message` are read.
 package healthcheck
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	lua "github.com/yuin/gopher-lua"
 )
@@ -21,8 +24,14 @@ var validStatuses = map[string]bool{
 	"Healthy": true, "Progressing": true, "Degraded": true, "Suspended": true, "Missing": true, "Unknown": true,
 }
 
-// Evaluate runs script with the JSON object objJSON as `obj` and returns its verdict.
-// Like Argo CD, it opens only safe standard libraries (no os, io, or module loading).
+// argoTimeout is how long Argo CD lets a health script run (util/lua: a 1 s context).
+const argoTimeout = time.Second
+
+// Evaluate runs script with the JSON object objJSON as `obj` in the environment Argo CD gives a
+// health script from argocd-cm (useOpenLibs unset): only the package, base and table libraries
+// and a reduced os library (clock, date, difftime, time); no string, math, io or debug. A script
+// calling string.format or math.floor passes a plain Lua interpreter and fails in Argo CD; here
+// it fails too.
 func Evaluate(script string, objJSON []byte) (Health, error) {
 	var obj any
 	if err := json.Unmarshal(objJSON, &obj); err != nil {
@@ -34,15 +43,18 @@ func Evaluate(script string, objJSON []byte) (Health, error) {
 		name string
 		open lua.LGFunction
 	}{
+		{lua.LoadLibName, lua.OpenPackage},
 		{lua.BaseLibName, lua.OpenBase},
 		{lua.TabLibName, lua.OpenTable},
-		{lua.StringLibName, lua.OpenString},
-		{lua.MathLibName, lua.OpenMath},
+		{lua.OsLibName, openSafeOs},
 	} {
 		L.Push(L.NewFunction(lib.open))
 		L.Push(lua.LString(lib.name))
 		L.Call(1, 0)
 	}
+	ctx, cancel := context.WithTimeout(context.Background(), argoTimeout)
+	defer cancel()
+	L.SetContext(ctx)
 	L.SetGlobal("obj", toLua(L, obj))
 	if err := L.DoString(script); err != nil {
 		return Health{}, fmt.Errorf("script failed: %w", err)
@@ -56,6 +68,26 @@ func Evaluate(script string, objJSON []byte) (Health, error) {
 		return h, fmt.Errorf("script returned status %q, which Argo CD does not know", h.Status)
 	}
 	return h, nil
+}
+
+// safeOsFunctions are the os functions Argo CD's reduced os library keeps.
+var safeOsFunctions = []string{"clock", "date", "difftime", "time"}
+
+// openSafeOs opens gopher-lua's os library and keeps only safeOsFunctions, like Argo CD's
+// OpenSafeOs (no execute, exit, getenv, remove, rename, tmpname, setenv, setlocale).
+func openSafeOs(L *lua.LState) int {
+	L.Push(L.NewFunction(lua.OpenOs))
+	L.Push(lua.LString(lua.OsLibName))
+	L.Call(1, 1)
+	full := L.Get(-1).(*lua.LTable)
+	L.Pop(1)
+	safe := L.NewTable()
+	for _, name := range safeOsFunctions {
+		safe.RawSetString(name, full.RawGetString(name))
+	}
+	L.SetGlobal(lua.OsLibName, safe)
+	L.Push(safe)
+	return 1
 }
 
 // toLua converts decoded JSON to Lua values as Argo CD's conversion does: objects and arrays

@@ -34,8 +34,47 @@ app.kubernetes.io/part-of: mapbench
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- end -}}
 
+{{/* The operator image by tag (default: appVersion), by digest, or by both (tag@digest). */}}
 {{- define "mapbench.image" -}}
+{{- if and .Values.image.digest (not .Values.image.tag) -}}
+{{- printf "%s@%s" .Values.image.repository .Values.image.digest -}}
+{{- else if .Values.image.digest -}}
+{{- printf "%s:%s@%s" .Values.image.repository .Values.image.tag .Values.image.digest -}}
+{{- else -}}
 {{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Pull secrets and scheduling shared by every pod of the chart (operator, hooks, test pod). */}}
+{{- define "mapbench.podPlacement" -}}
+{{- with .Values.imagePullSecrets }}
+imagePullSecrets:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .Values.nodeSelector }}
+nodeSelector:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .Values.tolerations }}
+tolerations:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .Values.affinity }}
+affinity:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- end -}}
+
+{{/* Annotations of the uninstall cleanup hook's objects, for Helm (pre-delete) and for Argo CD
+     (PreDelete; Argo CD ignores Helm hook annotations once its own are present). Argo CD orders
+     hooks of one phase by sync wave, as Helm does by hook weight. */}}
+{{- define "mapbench.cleanupHookAnnotations" -}}
+helm.sh/hook: pre-delete
+helm.sh/hook-weight: {{ .weight | quote }}
+helm.sh/hook-delete-policy: before-hook-creation,hook-succeeded
+argocd.argoproj.io/hook: PreDelete
+argocd.argoproj.io/sync-wave: {{ .weight | quote }}
+argocd.argoproj.io/hook-delete-policy: BeforeHookCreation,HookSucceeded
 {{- end -}}
 
 {{/* Leader election is on when asked for or when more than one replica runs. */}}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"mapbench.io/workload/internal/claims"
 	"mapbench.io/workload/internal/runner"
 	"mapbench.io/workload/internal/scenarios"
 )
@@ -35,7 +36,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	switch args[0] {
 	case "run":
-		return runner.Run(args[1:], runner.Env{Stdout: stdout, Stderr: stderr, Root: "/"})
+		// The seed-claims registry judges the run's measurements before the document is printed.
+		return runner.Run(args[1:], runner.Env{Stdout: stdout, Stderr: stderr, Root: "/", AfterMeasurements: claims.Apply})
 	case "list":
 		return list(args[1:], stdout, stderr)
 	case "export":

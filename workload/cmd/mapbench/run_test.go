@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -18,17 +19,23 @@ var configLine = regexp.MustCompile(`^[a-z][^\sA-Z:]*: `)
 
 // benchLines returns what benchstat reads from an output: configuration
 // lines and benchmark rows (not comments, tables or the document).
+// The configuration lines keep their order; the sample rows are sorted: run prints them in the
+// interleaved order it measured them, export per benchmark (benchstat groups by name either
+// way).
 func benchLines(out string) string {
-	var keep []string
+	var keep, rows []string
 	for _, l := range strings.Split(out, "\n") {
 		if l == result.BeginMarker {
 			break
 		}
-		if strings.HasPrefix(l, "Benchmark") || configLine.MatchString(l) {
+		if strings.HasPrefix(l, "Benchmark") {
+			rows = append(rows, l)
+		} else if configLine.MatchString(l) {
 			keep = append(keep, l)
 		}
 	}
-	return strings.Join(keep, "\n") + "\n"
+	sort.Strings(rows)
+	return strings.Join(append(keep, rows...), "\n") + "\n"
 }
 
 // TestSmokeRun runs the smoke suite end to end: exit 0 within its time
@@ -127,7 +134,7 @@ func TestSmokeRun(t *testing.T) {
 	os.WriteFile(obj, wrapped, 0o644)
 	for _, f := range []string{jsonFile, logFile, obj} {
 		code, got, errOut := invoke("export", f)
-		if code != 0 || got != want {
+		if got = benchLines(got); code != 0 || got != want {
 			t.Errorf("export %s: exit %d %s\ngot:\n%s\nwant:\n%s", filepath.Base(f), code, errOut, got, want)
 		}
 	}

@@ -6,8 +6,11 @@
 package bench
 
 import (
+	"fmt"
 	"runtime"
 	"time"
+
+	"mapbench.io/workload/internal/perfcount"
 )
 
 // B is the handle a benchmark function receives, a subset of testing.B.
@@ -22,24 +25,67 @@ type B struct {
 	bytes     uint64
 	gcCycles  uint32
 	memBuffer runtime.MemStats
+
+	// counters, when set, run while the timer runs (on the benchmark's own
+	// OS thread, see runN).
+	counters     *perfcount.Group
+	counterErr   error
+	lastCounters map[string]uint64
+	opts         Options
+
+	// timer, when set, receives StartTimer/StopTimer/ResetTimer instead: the
+	// scenario's loop then runs under another harness (go test -bench).
+	timer Timer
 }
+
+// Timer is the part of testing.B a scenario's loop uses besides N.
+type Timer interface {
+	StartTimer()
+	StopTimer()
+	ResetTimer()
+}
+
+// Under returns a B whose N is n and whose timer calls go to t, so a scenario's benchmark
+// function runs unchanged inside `go test -bench` (t is the *testing.B).
+func Under(t Timer, n int) *B { return &B{N: n, timer: t} }
 
 // StartTimer starts timing (and memory accounting) of the benchmark.
 func (b *B) StartTimer() {
+	if b.timer != nil {
+		b.timer.StartTimer()
+		return
+	}
 	if b.timerOn {
 		return
 	}
 	runtime.ReadMemStats(&b.startMem)
+	if b.counters != nil {
+		b.keep(b.counters.Enable())
+	}
 	b.start = time.Now()
 	b.timerOn = true
 }
 
+// keep remembers the first counter error; the result then has no counters.
+func (b *B) keep(err error) {
+	if err != nil && b.counterErr == nil {
+		b.counterErr = err
+	}
+}
+
 // StopTimer stops timing; setup done while stopped is not measured.
 func (b *B) StopTimer() {
+	if b.timer != nil {
+		b.timer.StopTimer()
+		return
+	}
 	if !b.timerOn {
 		return
 	}
 	b.duration += time.Since(b.start)
+	if b.counters != nil {
+		b.keep(b.counters.Disable())
+	}
 	runtime.ReadMemStats(&b.memBuffer)
 	b.mallocs += b.memBuffer.Mallocs - b.startMem.Mallocs
 	b.bytes += b.memBuffer.TotalAlloc - b.startMem.TotalAlloc
@@ -49,9 +95,16 @@ func (b *B) StopTimer() {
 
 // ResetTimer zeroes the elapsed time and memory counters.
 func (b *B) ResetTimer() {
+	if b.timer != nil {
+		b.timer.ResetTimer()
+		return
+	}
 	if b.timerOn {
 		runtime.ReadMemStats(&b.startMem)
 		b.start = time.Now()
+	}
+	if b.counters != nil {
+		b.keep(b.counters.Reset())
 	}
 	b.duration = 0
 	b.mallocs = 0
@@ -66,6 +119,10 @@ type Result struct {
 	Mallocs  uint64
 	Bytes    uint64
 	GCCycles uint32
+	// Counters are the hardware counters of the last run (nil when not asked
+	// for); CounterErr says why they are missing when they were.
+	Counters   map[string]uint64
+	CounterErr error
 }
 
 // NsPerOp and the other per-op figures divide by N (as floats, unlike
@@ -75,14 +132,39 @@ func (r Result) BytesPerOp() float64  { return float64(r.Bytes) / float64(r.N) }
 func (r Result) AllocsPerOp() float64 { return float64(r.Mallocs) / float64(r.N) }
 func (r Result) GCPerOp() float64     { return float64(r.GCCycles) / float64(r.N) }
 
-// runN runs f once with b.N = n, like testing.B.runN.
+// runN runs f once with b.N = n, like testing.B.runN. With counters, the
+// goroutine is locked to its OS thread for the run and the group is opened
+// on that thread: perf counters of pid 0 count one thread, and f runs on
+// this goroutine (the scenarios' timed loops are single-goroutine).
 func (b *B) runN(f func(*B), n int) {
 	runtime.GC()
+	if b.opts.Counters != nil {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		g, err := perfcount.Open(b.opts.Counters, b.opts.Open)
+		b.keep(err)
+		if g != nil {
+			b.counters = g
+			defer func() {
+				vals, err := g.Read()
+				b.keep(err)
+				b.lastCounters = vals
+				g.Close()
+				b.counters = nil
+			}()
+		}
+	}
 	b.N = n
 	b.ResetTimer()
 	b.StartTimer()
 	f(b)
 	b.StopTimer()
+}
+
+// Options add hardware counters to a measurement.
+type Options struct {
+	Counters []perfcount.Event  // nil: none
+	Open     perfcount.OpenFunc // nil: the perf_event_open syscall
 }
 
 // maxN bounds the ramp like testing does.
@@ -95,11 +177,22 @@ const maxN = 1_000_000_000
 // own, so the loop runs on a fresh stack as it does under go test (no
 // measurable difference was found for S1; the point is to leave none of
 // testing's launch logic out).
-func Run(f func(*B), bt Benchtime) Result {
-	b := &B{}
+func Run(f func(*B), bt Benchtime) Result { return RunWith(f, bt, Options{}) }
+
+// RunWith is Run with options.
+func RunWith(f func(*B), bt Benchtime, o Options) Result {
+	b := &B{opts: o}
 	onFreshGoroutine(func() { b.runN(f, 1) })
 	onFreshGoroutine(func() { b.launch(f, bt) })
-	return Result{N: b.N, Duration: b.duration, Mallocs: b.mallocs, Bytes: b.bytes, GCCycles: b.gcCycles}
+	r := Result{N: b.N, Duration: b.duration, Mallocs: b.mallocs, Bytes: b.bytes, GCCycles: b.gcCycles}
+	if o.Counters != nil {
+		if b.counterErr != nil {
+			r.CounterErr = fmt.Errorf("hardware counters: %w", b.counterErr)
+		} else {
+			r.Counters = b.lastCounters
+		}
+	}
+	return r
 }
 
 // onFreshGoroutine runs f on a new goroutine and waits for it; a panic in f

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sort"
 	"strconv"
 
 	"mapbench.io/workload/internal/result"
@@ -42,11 +43,21 @@ func WriteHeader(w io.Writer, env result.Environment) error {
 	return nil
 }
 
-// WriteSample writes one sample of a benchmark as one line.
+// WriteSample writes one sample of a benchmark as one line; hardware counters, when present,
+// follow as extra units in name order.
 func WriteSample(w io.Writer, b *result.Benchmark, s result.Sample) error {
-	_, err := fmt.Fprintf(w, "%s-%d\t%8d%s%s%s%s%s\n", b.Name, b.Procs, s.Iterations,
+	extra := ""
+	names := make([]string, 0, len(s.Counters))
+	for n := range s.Counters {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		extra += value(s.Counters[n], n)
+	}
+	_, err := fmt.Fprintf(w, "%s-%d\t%8d%s%s%s%s%s%s\n", b.Name, b.Procs, s.Iterations,
 		value(s.NsPerOp, "ns/op"), value(s.NsPerElem, "ns/elem"), value(s.BytesPerOp, "B/op"),
-		value(s.AllocsPerOp, "allocs/op"), value(s.GCPerOp, "gc/op"))
+		value(s.AllocsPerOp, "allocs/op"), value(s.GCPerOp, "gc/op"), extra)
 	return err
 }
 

@@ -129,9 +129,11 @@ var scenarios = []*Scenario{
 	},
 	{
 		ID: "gc-map-contents", Seed: "S13", Title: "GC cost of map contents",
-		Description: "Per op forces a full GC (runtime.GC) while the map is live (ForcedGC): maps without pointers " +
-			"(int64 keys and values) are not scanned, strings and pointers are. ns/elem is the marking cost per entry.",
-		Outputs: []string{OutputBenchmarks}, Variants: []string{"ForcedGC"},
+		Description: "Observes the scannable heap bytes and heap objects per entry a full GC finds for the live map " +
+			"(runtime/metrics /gc/scan/heap:bytes, /gc/heap/objects:objects): maps without pointers (int64 keys and values) " +
+			"are not scanned, strings and pointers are. ForcedGC times a full GC cycle with the map live; its ns/elem " +
+			"includes the cycle's fixed cost and sweeping, not only marking.",
+		Outputs: []string{OutputBenchmarks, OutputObservations}, Variants: []string{"ForcedGC"},
 		KeyTypes: allKeys, ValueTypes: allValues, MinSize: 1, MaxSize: vocab.MaxSize,
 		Defaults: Matrix{KeyTypes: []string{"int64", "string8"}, ValueTypes: []string{"int64", "ptrstruct64"}, Sizes: []int{1_000_000}},
 		Estimate: defaultEstimate(),
@@ -139,7 +141,8 @@ var scenarios = []*Scenario{
 	{
 		ID: "concurrent-write", Seed: "S14", Title: "concurrent write during range",
 		Description: "Re-executes the binary (hidden child command) to range a map while another goroutine writes to it, " +
-			"and records whether the runtime stops it with a fatal error, with the message and exit code.",
+			"and records whether the runtime stops it with a fatal error, with the message, exit code and the child's " +
+			"GOMAXPROCS (max(2, the run's)).",
 		Outputs: []string{OutputObservations}, Variants: []string{},
 		KeyTypes: []string{vocab.KeyInt64}, ValueTypes: []string{vocab.ValueInt64}, MinSize: 1, MaxSize: 100_000,
 		Defaults: Matrix{KeyTypes: []string{"int64"}, ValueTypes: []string{"int64"}, Sizes: []int{1_000}},

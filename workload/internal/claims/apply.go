@@ -9,7 +9,7 @@ import (
 	"mapbench.io/workload/internal/result"
 )
 
-// Apply is the runner's AfterMeasurements hook: it attaches the embedded escape-analysis facts
+// Apply is what `mapbench run` passes as runner.Env.AfterMeasurements: it attaches the embedded escape-analysis facts
 // to the document when scenario escape-analysis was part of the run, computes every claim's
 // verdict from the document, and prints the facts' headline and the claims table to w (after
 // the benchmark text, before the JSON document). Lines start with "# " or "|", so benchstat

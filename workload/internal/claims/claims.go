@@ -17,8 +17,12 @@ type Claim struct {
 	ID         string
 	Statement  string // paraphrased in English
 	SeedFigure string // the seed's number or quote, "" when it gives none
-	Scenario   string // catalog id of the scenario that tests it
+	Scenario   string // catalog id of the scenario that tests it; scNone when none can
 	Rule       func(*Evidence) Outcome
+	// NotMeasurable, set instead of Rule, says why no measurement can decide the claim (a
+	// statement about source layout, runtime internals or API advice): it is listed as
+	// not-applicable with that reason, so no seed claim is skipped silently.
+	NotMeasurable string
 }
 
 // Outcome is what a rule concluded.
@@ -37,6 +41,10 @@ type Evidence struct {
 
 func confirmed(measured, format string, args ...any) Outcome {
 	return Outcome{result.VerdictConfirmed, fmt.Sprintf(format, args...), measured}
+}
+
+func partly(measured, format string, args ...any) Outcome {
+	return Outcome{result.VerdictPartly, fmt.Sprintf(format, args...), measured}
 }
 
 func refuted(measured, format string, args ...any) Outcome {
@@ -62,7 +70,9 @@ func Evaluate(doc *result.Document, facts *escape.Facts) []result.Claim {
 	out := make([]result.Claim, 0, len(Registry))
 	for _, c := range Registry {
 		var o Outcome
-		if !ran[c.Scenario] {
+		if c.Rule == nil {
+			o = notApplicable("%s", c.NotMeasurable)
+		} else if !ran[c.Scenario] {
 			o = notApplicable("scenario %s was not part of this run (add it with --scenarios %s)", c.Scenario, c.Scenario)
 		} else {
 			o = c.Rule(ev)

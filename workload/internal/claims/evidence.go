@@ -2,9 +2,6 @@ package claims
 
 import (
 	"fmt"
-	"sort"
-	"strconv"
-	"strings"
 
 	"mapbench.io/workload/internal/result"
 )
@@ -86,6 +83,19 @@ func (e *Evidence) observation(scenario string, size int) *result.Observation {
 	return found
 }
 
+// observationOf finds the observation of a scenario for one key and value type (the largest
+// size wins).
+func (e *Evidence) observationOf(scenario, key, value string) *result.Observation {
+	var found *result.Observation
+	for i := range e.Doc.Observations {
+		o := &e.Doc.Observations[i]
+		if o.Scenario == scenario && o.KeyType == key && o.ValueType == value && (found == nil || o.Size > found.Size) {
+			found = o
+		}
+	}
+	return found
+}
+
 // figures reads named figures of an observation, or names the first one missing.
 func figures(o *result.Observation, names ...string) ([]float64, error) {
 	out := make([]float64, len(names))
@@ -97,18 +107,6 @@ func figures(o *result.Observation, names ...string) ([]float64, error) {
 		out[i] = v
 	}
 	return out, nil
-}
-
-// order compares two medians by their confidence intervals: -1 when a is certainly below b,
-// +1 when certainly above, 0 when the intervals overlap.
-func order(a, b result.Summary) int {
-	switch {
-	case a.CIHigh < b.CILow:
-		return -1
-	case a.CILow > b.CIHigh:
-		return 1
-	}
-	return 0
 }
 
 // ratio is a/b, 0 when b is 0.
@@ -128,43 +126,4 @@ func ns(v float64) string {
 		return fmt.Sprintf("%.3g µs", v/1e3)
 	}
 	return fmt.Sprintf("%.3g ns", v)
-}
-
-// parseInts reads a comma-separated list of integers ("9,14,27").
-func parseInts(s string) ([]int, error) {
-	var out []int
-	for _, f := range strings.Split(s, ",") {
-		f = strings.TrimSpace(f)
-		if f == "" {
-			continue
-		}
-		n, err := strconv.Atoi(f)
-		if err != nil {
-			return nil, fmt.Errorf("%q is not a list of integers", s)
-		}
-		out = append(out, n)
-	}
-	sort.Ints(out)
-	return out, nil
-}
-
-// maxRelativeCI is the widest confidence interval, relative to its median, that a ratio of
-// medians is judged on: wider, and the ratio says more about the machine's load than the map.
-const maxRelativeCI = 0.5
-
-// tooNoisy names the first summary whose confidence interval is wider than maxRelativeCI.
-func tooNoisy(named map[string]result.Summary) string {
-	names := make([]string, 0, len(named))
-	for n := range named {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		s := named[n]
-		if s.Median > 0 && (s.CIHigh-s.CILow)/s.Median > maxRelativeCI {
-			return fmt.Sprintf("too noisy to judge: the confidence interval of %s spans %.0f%% of its median (limit %.0f%%)",
-				n, 100*(s.CIHigh-s.CILow)/s.Median, 100*maxRelativeCI)
-		}
-	}
-	return ""
 }

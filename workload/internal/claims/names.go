@@ -18,6 +18,8 @@ const (
 	scBoxing         = "interface-boxing"        // S12
 	scConcurrent     = "concurrent-write"        // S14
 	scGCCost         = "gc-map-contents"         // S13
+	// scNone is the scenario of claims no measurement can decide (Claim.NotMeasurable).
+	scNone = "none"
 )
 
 // Benchmark variants.
@@ -54,4 +56,8 @@ const (
 	factGrowthPoints     = "growthInserts"               // growth-points: inserts that allocated the storage first, then grew it: "1,9,14,27"
 	figPointers          = "pointers"                    // range-var-address: &v collected
 	figDistinctPointers  = "distinctPointers"            // range-var-address: distinct addresses among them
+	figScanBytesPerEntry = "scanBytesPerEntry"           // gc-map-contents: scannable heap bytes per map entry
+	figChildGOMAXPROCS   = "childGOMAXPROCS"             // concurrent-write: GOMAXPROCS the child ran with
+	seriesAllocInserts   = "allocatingInserts"           // growth-points: inserts (1-based) that allocated
+	seriesAllocBytes     = "allocatedBytes"              // growth-points: bytes each of them allocated
 )

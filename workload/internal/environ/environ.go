@@ -69,6 +69,7 @@ func Detect(root string) result.Environment {
 		GOGC:                GOGC(),
 		MemoryLimitBytes:    MemoryLimit(cg),
 		Emulation:           os.Getenv("MAPBENCH_EMULATION"),
+		Build:               BuildContext(cg),
 	}
 }
 

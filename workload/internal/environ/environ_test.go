@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -124,5 +125,38 @@ func TestDetectReadsEnvironment(t *testing.T) {
 		e.GoVersion != runtime.Version() || e.GOMAXPROCS != runtime.GOMAXPROCS(0) || e.MemoryLimitBytes != 1<<30 ||
 		e.LanguageVersion == "" || e.GOGC == "" {
 		t.Fatalf("unexpected environment %+v", e)
+	}
+}
+
+func TestBuildContext(t *testing.T) {
+	cases := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"v2 own cgroup", map[string]string{"proc/self/cgroup": "0::/kubepods/pod1\n",
+			"sys/fs/cgroup/kubepods/pod1/cpuset.cpus.effective": "2-3\n", "sys/fs/cgroup/cpuset.cpus.effective": "0-7\n"}, "2-3"},
+		{"v1", map[string]string{"sys/fs/cgroup/cpuset/cpuset.effective_cpus": "0,2\n"}, "0,2"},
+		{"none", map[string]string{}, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			b := BuildContext(Cgroup{Root: fakeRoot(t, c.files)})
+			if b.CPUSet != c.want {
+				t.Fatalf("cpuset %q, want %q", b.CPUSet, c.want)
+			}
+			// The toolchain that built this test binary, and every recorded setting copied
+			// (Go 1.21 records none for test binaries; later releases record GOAMD64 etc.).
+			if b.GoVersion != runtime.Version() || b.Lang == "" {
+				t.Fatalf("build context %+v (toolchain %s)", b, runtime.Version())
+			}
+			info, _ := debug.ReadBuildInfo()
+			fields := map[string]string{"GOAMD64": b.GOAMD64, "GOARM64": b.GOARM64, "GOEXPERIMENT": b.GOEXPERIMENT, "-pgo": b.PGO}
+			for _, s := range info.Settings {
+				if have, ok := fields[s.Key]; ok && have != s.Value {
+					t.Errorf("setting %s=%q recorded as %q", s.Key, s.Value, have)
+				}
+			}
+		})
 	}
 }

@@ -5,12 +5,24 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"unicode/utf8"
 )
 
-// Marker lines around the one-line JSON document in the workload's output.
+// Marker lines around the JSON document in the workload's output.
 const (
 	BeginMarker = "--- BEGIN " + APIVersion + " ---"
 	EndMarker   = "--- END " + APIVersion + " ---"
+)
+
+// Between the markers the document is split into lines of at most DocumentLineBytes, each
+// starting with DocumentLinePrefix: benchstat (whose reader stops at lines over 64 KiB) reads a
+// raw `mapbench run` output and skips them as comments; no piece of JSON can be mistaken for a
+// benchmark ("Benchmark...") or configuration ("key: value") line. Readers join the lines after
+// the prefix. The older form, the whole document on one line starting with "{", is still read.
+const (
+	DocumentLinePrefix = "# "
+	DocumentLineBytes  = 4096
 )
 
 // ErrTooLarge is returned by Encode when the document exceeds MaxDocumentBytes.
@@ -83,6 +95,64 @@ func Extract(input []byte) ([]*Document, error) {
 	return docs, nil
 }
 
+// WriteMarked prints an encoded document between the marker lines, split into bounded lines.
+func WriteMarked(w io.Writer, doc []byte) error {
+	var b bytes.Buffer
+	b.Grow(len(doc) + len(doc)/DocumentLineBytes*3 + 100)
+	b.WriteString(BeginMarker + "\n")
+	for _, piece := range splitDocument(doc, DocumentLineBytes-len(DocumentLinePrefix)) {
+		b.WriteString(DocumentLinePrefix)
+		b.Write(piece)
+		b.WriteByte('\n')
+	}
+	b.WriteString(EndMarker + "\n")
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// splitDocument cuts doc into pieces of at most max bytes, never inside a UTF-8 sequence (log
+// pipelines decode lines as text) and, unless a string holds a longer run of spaces, not right
+// after a space (some pipelines trim trailing spaces).
+func splitDocument(doc []byte, max int) [][]byte {
+	var out [][]byte
+	for len(doc) > max {
+		cut := max
+		for cut > 1 && !utf8.RuneStart(doc[cut]) {
+			cut--
+		}
+		for c := cut; c > cut-64 && c > 1; c-- {
+			if doc[c-1] != ' ' && utf8.RuneStart(doc[c]) {
+				cut = c
+				break
+			}
+		}
+		out = append(out, doc[:cut])
+		doc = doc[cut:]
+	}
+	return append(out, doc)
+}
+
+// joinDocument reads the lines between the markers: one line starting with "{" (the older
+// form) or lines starting with DocumentLinePrefix.
+func joinDocument(lines [][]byte, firstLine int) ([]byte, error) {
+	if len(lines) == 1 && bytes.HasPrefix(bytes.TrimSpace(lines[0]), []byte("{")) {
+		return bytes.TrimSpace(lines[0]), nil
+	}
+	var doc []byte
+	for i, l := range lines {
+		l = bytes.TrimSuffix(l, []byte("\r"))
+		rest, ok := bytes.CutPrefix(l, []byte(DocumentLinePrefix))
+		if !ok {
+			return nil, fmt.Errorf("log line %d: a document line between the markers must start with %q (or be the whole document, starting with \"{\")", firstLine+i, DocumentLinePrefix)
+		}
+		doc = append(doc, rest...)
+	}
+	if len(doc) == 0 {
+		return nil, fmt.Errorf("log line %d: no document between the markers", firstLine)
+	}
+	return doc, nil
+}
+
 func extractFromLog(input []byte) ([]*Document, error) {
 	var docs []*Document
 	lines := bytes.Split(input, []byte("\n"))
@@ -90,15 +160,31 @@ func extractFromLog(input []byte) ([]*Document, error) {
 		if string(bytes.TrimSpace(lines[i])) != BeginMarker {
 			continue
 		}
-		if i+2 >= len(lines) || string(bytes.TrimSpace(lines[i+2])) != EndMarker {
-			return nil, fmt.Errorf("log line %d: %q is not followed by one JSON line and %q", i+1, BeginMarker, EndMarker)
+		end := -1
+		for j := i + 1; j < len(lines); j++ {
+			if t := string(bytes.TrimSpace(lines[j])); t == EndMarker {
+				end = j
+				break
+			} else if t == BeginMarker {
+				break
+			}
 		}
-		d, err := Decode(bytes.TrimSpace(lines[i+1]))
+		if end < 0 {
+			return nil, fmt.Errorf("log line %d: %q has no %q after it (truncated log?)", i+1, BeginMarker, EndMarker)
+		}
+		b, err := joinDocument(lines[i+1:end], i+2)
+		if err != nil {
+			return nil, err
+		}
+		if len(b) > MaxDocumentBytes {
+			return nil, fmt.Errorf("log line %d: %w: %d bytes, limit %d", i+2, ErrTooLarge, len(b), MaxDocumentBytes)
+		}
+		d, err := Decode(b)
 		if err != nil {
 			return nil, fmt.Errorf("log line %d: %v", i+2, err)
 		}
 		docs = append(docs, d)
-		i += 2
+		i = end
 	}
 	if len(docs) == 0 {
 		return nil, fmt.Errorf("log holds %q but no complete document", BeginMarker)

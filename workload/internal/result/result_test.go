@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestFullDocumentValidatesAgainstSchema(t *testing.T) {
@@ -69,7 +70,13 @@ func TestExtract(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	log := []byte("goos: linux\nBenchmarkX 1 2 ns/op\n" + BeginMarker + "\n" + string(raw) + "\n" + EndMarker + "\nPASS\n")
+	// The older form: the whole document on the one line between the markers.
+	oneLine := []byte("goos: linux\nBenchmarkX 1 2 ns/op\n" + BeginMarker + "\n" + string(raw) + "\n" + EndMarker + "\nPASS\n")
+	var marked bytes.Buffer
+	if err := WriteMarked(&marked, raw); err != nil {
+		t.Fatal(err)
+	}
+	log := []byte("goos: linux\nBenchmarkX 1 2 ns/op\n" + marked.String() + "PASS\n")
 	asString, _ := json.Marshal(string(raw))
 	cases := []struct {
 		name  string
@@ -78,6 +85,8 @@ func TestExtract(t *testing.T) {
 	}{
 		{"raw document", string(raw), 1},
 		{"log", string(log), 1},
+		{"log, one-line form", string(oneLine), 1},
+		{"log with CRLF", strings.ReplaceAll(string(log), "\n", "\r\n"), 1},
 		{"two logs", string(log) + string(log), 2},
 		{"spec.result", `{"apiVersion":"mapbench.io/v1alpha1","kind":"BenchmarkResult","spec":{"cluster":"c","result":` + string(raw) + `}}`, 1},
 		{"status.result", `{"kind":"BenchmarkResult","status":{"result":` + string(raw) + `}}`, 1},
@@ -107,7 +116,10 @@ func TestExtractErrors(t *testing.T) {
 	}{
 		{"not json", "hello", "neither a log"},
 		{"no document", `{"kind":"Pod","spec":{}}`, "no mapbench.io/result/v1 document"},
-		{"truncated log", BeginMarker + "\n{}\n", "not followed by"},
+		{"truncated log", BeginMarker + "\n{}\n", "truncated log?"},
+		{"truncated log, line form", BeginMarker + "\n# {\"apiV\n", "truncated log?"},
+		{"foreign line between the markers", BeginMarker + "\n# {\"apiVersion\":\n\"mapbench.io/result/v1\"}\n" + EndMarker + "\n", "must start with \"# \""},
+		{"nothing between the markers", BeginMarker + "\n" + EndMarker + "\n", "no document"},
 		{"wrong version in log", BeginMarker + "\n{\"apiVersion\":\"x\"}\n" + EndMarker + "\n", "apiVersion"},
 	}
 	for _, c := range cases {
@@ -117,5 +129,34 @@ func TestExtractErrors(t *testing.T) {
 				t.Fatalf("got %v, want error containing %q", err, c.wantErr)
 			}
 		})
+	}
+}
+
+// The marked form keeps every line far below benchstat's 64 KiB limit, splits only between
+// UTF-8 sequences and never right after a space, and joins back to the same bytes.
+func TestWriteMarkedBoundsLines(t *testing.T) {
+	d := fullDocument()
+	d.Observations[0].Summary = strings.Repeat("größe ", 4000) + strings.Repeat("x", 5000) + strings.Repeat("a b ", 3000)
+	raw, err := Encode(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := WriteMarked(&out, raw); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if lines[0] != BeginMarker || lines[len(lines)-1] != EndMarker || len(lines) < 10 {
+		t.Fatalf("%d lines, first %q last %q", len(lines), lines[0], lines[len(lines)-1])
+	}
+	var joined []byte
+	for _, l := range lines[1 : len(lines)-1] {
+		if len(l) > DocumentLineBytes || !strings.HasPrefix(l, DocumentLinePrefix) || !utf8.ValidString(l) || strings.HasSuffix(l, " ") {
+			t.Fatalf("line of %d bytes (limit %d), valid UTF-8 %v: %.60q...", len(l), DocumentLineBytes, utf8.ValidString(l), l)
+		}
+		joined = append(joined, l[len(DocumentLinePrefix):]...)
+	}
+	if !bytes.Equal(joined, raw) {
+		t.Fatal("joined lines differ from the document")
 	}
 }

@@ -55,6 +55,25 @@ type Environment struct {
 	// Throttling holds cgroup cpu.stat counters before and after the
 	// measurements; absent when the cgroup does not expose them.
 	Throttling *Throttling `json:"throttling,omitempty"`
+	// HardwareCounters is "available" when perf_event_open gave the L1D
+	// miss, cycle and instruction counters (then reported per sample), else
+	// "unavailable: <reason>".
+	HardwareCounters string `json:"hardwareCounters,omitempty"`
+	// Build is the build context of the binary.
+	Build *Build `json:"build,omitempty"`
+}
+
+// Build is how the binary was built (debug.ReadBuildInfo) and the CPUs it
+// may run on: what decides the machine code and the map implementation.
+type Build struct {
+	GoVersion    string `json:"goVersion"`              // toolchain that built the binary
+	Lang         string `json:"lang,omitempty"`         // the module's go line (-lang)
+	GOAMD64      string `json:"goamd64,omitempty"`      // amd64 microarchitecture level (v1..v4)
+	GOARM64      string `json:"goarm64,omitempty"`      // arm64 architecture level (v8.0...)
+	GOEXPERIMENT string `json:"goexperiment,omitempty"` // e.g. "noswissmap"
+	PGO          string `json:"pgo,omitempty"`          // profile used for PGO, "" = none
+	Trimpath     bool   `json:"trimpath,omitempty"`
+	CPUSet       string `json:"cpuset,omitempty"` // cgroup cpuset.cpus.effective, e.g. "0-1"
 }
 
 // Throttling holds cgroup CPU throttling counters around the run.
@@ -96,6 +115,10 @@ type Benchmark struct {
 	Procs     int      `json:"procs"` // GOMAXPROCS, the -N suffix of the text line
 	Samples   []Sample `json:"samples"`
 	Stats     Stats    `json:"stats"`
+	// ThrottledPeriods is the sum over the samples of the cgroup's
+	// nr_throttled increase while the sample ran: > 0 means the CPU quota
+	// stopped the benchmark, and its speed verdicts are inconclusive.
+	ThrottledPeriods int64 `json:"throttledPeriods,omitempty"`
 }
 
 // Sample is one testing.Benchmark-style measurement (one text line).
@@ -106,6 +129,10 @@ type Sample struct {
 	BytesPerOp  float64 `json:"bytesPerOp"`
 	AllocsPerOp float64 `json:"allocsPerOp"`
 	GCPerOp     float64 `json:"gcPerOp"`
+	// Counters are hardware counter values per op ("L1D-misses/op",
+	// "cycles/op", "instructions/op"), present when the counters are
+	// available (Environment.HardwareCounters).
+	Counters map[string]float64 `json:"counters,omitempty"`
 }
 
 // Stats summarises the samples of one benchmark per unit.
@@ -142,7 +169,10 @@ type Observation struct {
 	Size      int                `json:"size"`
 	Figures   map[string]float64 `json:"figures"`
 	Facts     map[string]string  `json:"facts,omitempty"`
-	Summary   string             `json:"summary"` // one human sentence
+	// Series are named lists of numbers, e.g. the inserts that allocated and
+	// the bytes each allocated.
+	Series  map[string][]float64 `json:"series,omitempty"`
+	Summary string               `json:"summary"` // one human sentence
 }
 
 // Skipped names a requested combination a scenario cannot run, and why.
@@ -156,8 +186,10 @@ type Skipped struct {
 
 // Verdict values of a Claim.
 const (
-	VerdictConfirmed     = "confirmed"
-	VerdictRefuted       = "refuted"
+	VerdictConfirmed = "confirmed"
+	VerdictRefuted   = "refuted"
+	// VerdictPartly: true with a stated qualification (the reason says which).
+	VerdictPartly        = "partly"
 	VerdictInconclusive  = "inconclusive"
 	VerdictNotApplicable = "not-applicable"
 )

@@ -27,6 +27,8 @@ type Options struct {
 	GOGC           string
 	JSONFile       string
 	TerminationLog string
+	CPUProfile     string // write a CPU profile of the measurements here
+	MemProfile     string // write an allocation profile here after the measurements
 }
 
 // InputError is invalid input: exit code 2, message "error: <field>: <problem>".
@@ -66,6 +68,8 @@ func ParseFlags(args []string, stderr io.Writer) (*Options, error) {
 	fs.StringVar(&o.GOGC, "gogc", "", "GOGC for the measurements: a percentage or off (empty: keep)")
 	fs.StringVar(&o.JSONFile, "json", "", "also write the result document to this file")
 	fs.StringVar(&termLog, "termination-log", "", "write a summary (or the error) to this file")
+	fs.StringVar(&o.CPUProfile, "cpuprofile", "", "write a CPU profile of the measurements to this file (go tool pprof)")
+	fs.StringVar(&o.MemProfile, "memprofile", "", "write an allocation profile to this file after the measurements")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return nil, flagHelp

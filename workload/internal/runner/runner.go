@@ -18,6 +18,7 @@ import (
 	"mapbench.io/workload/internal/bench"
 	"mapbench.io/workload/internal/benchtext"
 	"mapbench.io/workload/internal/environ"
+	"mapbench.io/workload/internal/perfcount"
 	"mapbench.io/workload/internal/result"
 	"mapbench.io/workload/internal/scenarios"
 	"mapbench.io/workload/internal/stats"
@@ -41,17 +42,18 @@ var lookupImpl = scenarios.Lookup
 // MaxSummaryBytes bounds the termination message on success.
 const MaxSummaryBytes = 4096
 
-// AfterMeasurements is the single hook run once after all measurements and
-// before the document is encoded: the seed-claims registry sets it (see
-// cmd/mapbench/claims_hook.go) to fill doc.Claims (and doc.Escape) and print
-// its table to w. Lines it prints must not look like benchmark or config
-// lines (start them with "# " or an upper-case word).
-var AfterMeasurements func(doc *result.Document, w io.Writer) error
-
 // Env gives the runner its surroundings (tests replace Root).
 type Env struct {
 	Stdout, Stderr io.Writer
 	Root           string // filesystem root for /proc and /sys
+	// AfterMeasurements, when set, runs once after all measurements and before the document
+	// is encoded: `mapbench run` passes the seed-claims registry (claims.Apply), which fills
+	// doc.Claims (and doc.Escape) and prints its table to w. Lines it prints must not look like
+	// benchmark or configuration lines (start them with "# " or "|").
+	AfterMeasurements func(doc *result.Document, w io.Writer) error
+	// PerfOpen opens hardware counters; nil is the perf_event_open syscall
+	// (tests pass one that fails like a refusing kernel).
+	PerfOpen perfcount.OpenFunc
 }
 
 // Run executes `mapbench run args` and returns the exit code.
@@ -106,23 +108,54 @@ func Run(args []string, env Env) int {
 	for _, s := range plan.Skipped {
 		fmt.Fprintf(env.Stdout, "# skipped %s key=%s value=%s size=%d: %s\n", s.Scenario, s.KeyType, s.ValueType, s.Size, s.Reason)
 	}
-	if err := measure(plan, plan.Repetitions, doc, env); err != nil {
+	sp := &sampler{bt: plan.Benchtime, cg: cg}
+	doc.Environment.HardwareCounters = perfcount.Probe(perfcount.Hardware, env.PerfOpen)
+	if doc.Environment.HardwareCounters == "available" {
+		sp.counters = bench.Options{Counters: perfcount.Hardware, Open: env.PerfOpen}
+	}
+	stopProfiles, err := startProfiles(opts)
+	if err != nil {
+		return fail(env, termLog, ExitInvalid, err)
+	}
+	err = measure(plan, plan.Repetitions, doc, env, sp)
+	if perr := stopProfiles(); err == nil && perr != nil {
+		err = perr
+	}
+	if err != nil {
 		return fail(env, termLog, ExitMeasurement, err)
 	}
 	if after, _, ok := cg.CPUCounts(); hasCounts && ok {
 		doc.Environment.Throttling = &result.Throttling{Source: source, Before: before, After: after}
 	}
 	doc.FinishedAt = now()
-	if AfterMeasurements != nil {
-		if err := AfterMeasurements(doc, env.Stdout); err != nil {
+	if env.AfterMeasurements != nil {
+		if err := env.AfterMeasurements(doc, env.Stdout); err != nil {
 			return fail(env, termLog, ExitMeasurement, fmt.Errorf("claims: %v", err))
 		}
 	}
 	return emit(doc, opts, env)
 }
 
-// measure runs every combination of the plan, adding to doc.
-func measure(plan *Plan, reps int, doc *result.Document, env Env) (err error) {
+// sampler takes one sample of a benchmark: the cgroup's throttling counters are read around
+// it, and the hardware counters run with its timer when they are available.
+type sampler struct {
+	bt       bench.Benchtime
+	cg       environ.Cgroup
+	counters bench.Options
+}
+
+func (sp *sampler) take(bm scenarios.Bench) (bench.Result, int64) {
+	before, _, ok := sp.cg.CPUCounts()
+	res := bench.RunWith(bm.F, sp.bt, sp.counters)
+	throttled := int64(0)
+	if after, _, ok2 := sp.cg.CPUCounts(); ok && ok2 {
+		throttled = after.NrThrottled - before.NrThrottled
+	}
+	return res, throttled
+}
+
+// measure runs every scenario of the plan, adding to doc.
+func measure(plan *Plan, reps int, doc *result.Document, env Env, sp *sampler) (err error) {
 	current := ""
 	defer func() {
 		if r := recover(); r != nil {
@@ -135,56 +168,101 @@ func measure(plan *Plan, reps int, doc *result.Document, env Env) (err error) {
 		if !ok {
 			continue // build-time scenario: facts come from the binary
 		}
+		if impl.Benchmarks != nil {
+			current = it.Scenario.ID
+			started := time.Now()
+			fmt.Fprintf(env.Stderr, "# running %s: %d combinations x %d repetitions, interleaved\n", it.Scenario.ID, len(it.Combos), reps)
+			benches, err := measureInterleaved(it, impl, reps, procs, env, sp)
+			if err != nil {
+				return err
+			}
+			doc.Benchmarks = append(doc.Benchmarks, benches...)
+			fmt.Fprintf(env.Stderr, "# done %s in %.2fs\n", it.Scenario.ID, time.Since(started).Seconds())
+		}
+		if impl.Observe == nil {
+			continue
+		}
 		for _, c := range it.Combos {
 			current = fmt.Sprintf("%s key=%s value=%s size=%d", it.Scenario.ID, c.KeyType, c.ValueType, c.Size)
-			fmt.Fprintf(env.Stderr, "# running %s\n", current)
-			started := time.Now()
-			if impl.Benchmarks != nil {
-				for _, bm := range impl.Benchmarks(c) {
-					b := runBenchmark(it.Scenario.ID, c, bm, reps, plan.Benchtime, procs)
-					for _, s := range b.Samples {
-						if err := benchtext.WriteSample(env.Stdout, &b, s); err != nil {
-							return fmt.Errorf("output: %v", err)
-						}
-					}
-					doc.Benchmarks = append(doc.Benchmarks, b)
-				}
-			}
-			if impl.Observe != nil {
-				o := impl.Observe(c)
-				fmt.Fprintf(env.Stdout, "# observation %s key=%s value=%s size=%d: %s\n", o.Scenario, o.KeyType, o.ValueType, o.Size, o.Summary)
-				doc.Observations = append(doc.Observations, o)
-			}
+			fmt.Fprintf(env.Stderr, "# observing %s\n", current)
+			o := impl.Observe(c)
+			fmt.Fprintf(env.Stdout, "# observation %s key=%s value=%s size=%d: %s\n", o.Scenario, o.KeyType, o.ValueType, o.Size, o.Summary)
+			doc.Observations = append(doc.Observations, o)
 			runtime.GC() // drop this combination's maps before the next
-			fmt.Fprintf(env.Stderr, "# done %s in %.2fs\n", current, time.Since(started).Seconds())
 		}
 	}
 	return nil
 }
 
-// runBenchmark takes reps samples of one benchmark.
-func runBenchmark(id string, c scenarios.Combo, bm scenarios.Bench, reps int, bt bench.Benchtime, procs int) result.Benchmark {
-	b := result.Benchmark{
-		Name:     fmt.Sprintf("Benchmark%s/key=%s/value=%s/size=%d", bm.Variant, c.KeyType, c.ValueType, c.Size),
-		Scenario: id, Variant: bm.Variant, KeyType: c.KeyType, ValueType: c.ValueType, Size: c.Size, Procs: procs,
+// measureInterleaved takes the samples of every benchmark of one scenario round-robin: each
+// repetition visits every combination and, within it, every variant once (A B C A B C ...,
+// the start rotating with the repetition so that no variant always runs first on a freshly
+// built map). A burst of load on the machine thus hits all compared benchmarks alike instead
+// of one of them, as benchstat's documentation asks. Each repetition builds the combination's
+// keys, values and maps afresh (outside the timer), so every sample has its own hash seed and
+// the intervals include the variation between seeds. One combination's maps are alive at a
+// time, as before.
+func measureInterleaved(it Item, impl scenarios.Impl, reps, procs int, env Env, sp *sampler) ([]result.Benchmark, error) {
+	var out []result.Benchmark
+	index := map[string]int{}
+	for r := 0; r < reps; r++ {
+		for _, c := range it.Combos {
+			bms := impl.Benchmarks(c)
+			for j := range bms {
+				bm := bms[(j+r)%len(bms)]
+				name := fmt.Sprintf("Benchmark%s/key=%s/value=%s/size=%d", bm.Variant, c.KeyType, c.ValueType, c.Size)
+				i, ok := index[name]
+				if !ok {
+					i = len(out)
+					index[name] = i
+					out = append(out, result.Benchmark{Name: name, Scenario: it.Scenario.ID, Variant: bm.Variant,
+						KeyType: c.KeyType, ValueType: c.ValueType, Size: c.Size, Procs: procs})
+				}
+				b := &out[i]
+				res, throttled := sp.take(bm)
+				s := sampleOf(res, bm.Elements)
+				b.Samples = append(b.Samples, s)
+				b.ThrottledPeriods += throttled
+				if err := benchtext.WriteSample(env.Stdout, b, s); err != nil {
+					return nil, fmt.Errorf("output: %v", err)
+				}
+			}
+			bms = nil
+			runtime.GC() // drop this repetition's maps before the next combination is built
+		}
 	}
-	elems := bm.Elements
+	for i := range out {
+		out[i].Stats = statsOf(out[i].Samples)
+	}
+	return out, nil
+}
+
+// sampleOf turns a measurement into a sample; hardware counters become per-op units.
+func sampleOf(res bench.Result, elems int) result.Sample {
 	if elems < 1 {
 		elems = 1
 	}
+	s := result.Sample{Iterations: res.N, NsPerOp: sig6(res.NsPerOp()), NsPerElem: sig6(res.NsPerOp() / float64(elems)),
+		BytesPerOp: sig6(res.BytesPerOp()), AllocsPerOp: sig6(res.AllocsPerOp()), GCPerOp: sig6(res.GCPerOp())}
+	if len(res.Counters) > 0 {
+		s.Counters = map[string]float64{}
+		for name, v := range res.Counters {
+			s.Counters[name+"/op"] = sig6(float64(v) / float64(res.N))
+		}
+	}
+	return s
+}
+
+// statsOf summarises each unit over the samples.
+func statsOf(samples []result.Sample) result.Stats {
 	cols := make([][]float64, 5)
-	for r := 0; r < reps; r++ {
-		res := bench.Run(bm.F, bt)
-		s := result.Sample{Iterations: res.N, NsPerOp: sig6(res.NsPerOp()), NsPerElem: sig6(res.NsPerOp() / float64(elems)),
-			BytesPerOp: sig6(res.BytesPerOp()), AllocsPerOp: sig6(res.AllocsPerOp()), GCPerOp: sig6(res.GCPerOp())}
-		b.Samples = append(b.Samples, s)
+	for _, s := range samples {
 		for i, x := range []float64{s.NsPerOp, s.NsPerElem, s.BytesPerOp, s.AllocsPerOp, s.GCPerOp} {
 			cols[i] = append(cols[i], x)
 		}
 	}
-	b.Stats = result.Stats{NsPerOp: summarize(cols[0]), NsPerElem: summarize(cols[1]),
+	return result.Stats{NsPerOp: summarize(cols[0]), NsPerElem: summarize(cols[1]),
 		BytesPerOp: summarize(cols[2]), AllocsPerOp: summarize(cols[3]), GCPerOp: summarize(cols[4])}
-	return b
 }
 
 // sig6 rounds to 6 significant digits: far below the noise of any
@@ -218,7 +296,9 @@ func emit(doc *result.Document, opts *Options, env Env) int {
 	if err != nil {
 		return fail(env, opts.TerminationLog, ExitMeasurement, fmt.Errorf("result: %v", err))
 	}
-	fmt.Fprintf(env.Stdout, "%s\n%s\n%s\n", result.BeginMarker, b, result.EndMarker)
+	if err := result.WriteMarked(env.Stdout, b); err != nil {
+		return fail(env, opts.TerminationLog, ExitMeasurement, fmt.Errorf("output: %v", err))
+	}
 	if opts.JSONFile != "" {
 		if err := os.WriteFile(opts.JSONFile, append(b, '\n'), 0o644); err != nil {
 			return fail(env, opts.TerminationLog, ExitMeasurement, fmt.Errorf("json: cannot write %s: %v", opts.JSONFile, err))

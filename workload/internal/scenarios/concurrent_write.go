@@ -29,12 +29,28 @@ const (
 	childTimeout     = 10 * time.Second
 )
 
+// childProcsPrefix starts the child's first stderr line, which reports its GOMAXPROCS.
+const childProcsPrefix = "mapbench-child gomaxprocs="
+
+// ChildGOMAXPROCS is the GOMAXPROCS the child gets: the parent's (after --gomaxprocs), at
+// least 2. On a 1-CPU pod GOMAXPROCS defaults to 1, where the write can never interleave with
+// the range; a second P lets it, whatever the CPU count (the OS time-slices the threads).
+func ChildGOMAXPROCS() int {
+	if n := runtime.GOMAXPROCS(0); n > 2 {
+		return n
+	}
+	return 2
+}
+
 // childSink keeps the child's loop from being optimised away.
 var childSink int64
 
 // RunConcurrentWriteChild ranges a map while another goroutine writes to
 // it, until the runtime stops the process or childRunFor passes.
 func RunConcurrentWriteChild(args []string) int {
+	// Tell the parent what it got: with one P the ranging goroutine is never preempted in the
+	// middle of the write, and the runtime's check cannot fire.
+	fmt.Fprintf(os.Stderr, "%s%d\n", childProcsPrefix, runtime.GOMAXPROCS(0))
 	size := 1000
 	if len(args) > 0 {
 		if n, err := strconv.Atoi(args[0]); err == nil && n > 0 {
@@ -64,8 +80,10 @@ func RunConcurrentWriteChild(args []string) int {
 func observeConcurrentWrite(c Combo) result.Observation {
 	obs := result.Observation{
 		Scenario: "concurrent-write", KeyType: c.KeyType, ValueType: c.ValueType, Size: c.Size,
-		Figures: map[string]float64{"trials": concurrentTrials}, Facts: map[string]string{},
+		Figures: map[string]float64{"trials": concurrentTrials, "requestedGOMAXPROCS": float64(runtime.GOMAXPROCS(0))},
+		Facts:   map[string]string{},
 	}
+	procs := ChildGOMAXPROCS()
 	exe, err := os.Executable()
 	if err != nil {
 		obs.Figures["childRuns"] = 0
@@ -77,7 +95,7 @@ func observeConcurrentWrite(c Combo) result.Observation {
 	detected, runs, lastCode, message := 0, 0, 0, ""
 	var took time.Duration
 	for t := 0; t < concurrentTrials; t++ {
-		code, stderr, d, launcher, err := runChild(launchers, c.Size)
+		code, stderr, d, launcher, err := runChild(launchers, c.Size, procs)
 		if err != nil {
 			obs.Facts["error"] = err.Error()
 			continue
@@ -86,6 +104,9 @@ func observeConcurrentWrite(c Combo) result.Observation {
 		took += d
 		lastCode = code
 		obs.Facts["launcher"] = launcher
+		if n, ok := childProcs(stderr); ok {
+			obs.Figures["childGOMAXPROCS"] = float64(n)
+		}
 		if line := fatalLine(stderr); line != "" {
 			detected++
 			message = line
@@ -98,7 +119,7 @@ func observeConcurrentWrite(c Combo) result.Observation {
 		obs.Figures["meanSecondsToDetection"] = took.Seconds() / float64(runs)
 	}
 	obs.Facts["message"] = message
-	obs.Summary = fmt.Sprintf("%d of %d child runs stopped by the runtime (%q, exit code %d)", detected, runs, message, lastCode)
+	obs.Summary = fmt.Sprintf("%d of %d child runs stopped by the runtime (%q, exit code %d), child GOMAXPROCS %v", detected, runs, message, lastCode, obs.Figures["childGOMAXPROCS"])
 	if runs == 0 {
 		obs.Summary = "no child process could be started: " + obs.Facts["error"]
 	}
@@ -125,12 +146,13 @@ func childLaunchers(exe string) [][]string {
 
 // runChild starts the child with the first launcher that can start it and
 // returns its exit code, stderr, run time and the launcher used.
-func runChild(launchers [][]string, size int) (int, string, time.Duration, string, error) {
+func runChild(launchers [][]string, size, procs int) (int, string, time.Duration, string, error) {
 	var firstErr error
 	for _, l := range launchers {
 		ctx, cancel := context.WithTimeout(context.Background(), childTimeout)
 		args := append(append([]string{}, l[1:]...), ChildCommand, strconv.Itoa(size))
 		cmd := exec.CommandContext(ctx, l[0], args...)
+		cmd.Env = append(os.Environ(), "GOMAXPROCS="+strconv.Itoa(procs))
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		start := time.Now()
@@ -150,6 +172,17 @@ func runChild(launchers [][]string, size int) (int, string, time.Duration, strin
 		}
 	}
 	return 0, "", 0, "", fmt.Errorf("cannot start the child process: %v", firstErr)
+}
+
+// childProcs reads the GOMAXPROCS the child reported.
+func childProcs(stderr string) (int, bool) {
+	for _, line := range strings.Split(stderr, "\n") {
+		if rest, ok := strings.CutPrefix(line, childProcsPrefix); ok {
+			n, err := strconv.Atoi(strings.TrimSpace(rest))
+			return n, err == nil
+		}
+	}
+	return 0, false
 }
 
 // fatalLine returns the runtime's "fatal error: ..." line, if any.

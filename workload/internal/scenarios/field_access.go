@@ -7,7 +7,9 @@ import (
 
 // S2: reading one field of every value. Go cannot access a struct field
 // through a type parameter, so each value type has its own three loops
-// (generic in the key only); they are identical but for the type.
+// (generic in the key only), generated into field_access_gen.go.
+
+//go:generate go run ./gen/fieldaccess -o field_access_gen.go
 
 // fieldSink receives the sums so the loops cannot be removed.
 var fieldSink int64
@@ -17,36 +19,6 @@ func fieldAccessBenches(c Combo) []Bench {
 		return fieldBenchesFor(vocab.IntKeys(c.Size), c.ValueType)
 	}
 	return fieldBenchesFor(vocab.StringKeys(c.Size, vocab.StringKeyLen(c.KeyType)), c.ValueType)
-}
-
-func fieldBenchesFor[K comparable](keys []K, valueType string) []Bench {
-	switch valueType {
-	case vocab.ValueStruct16:
-		m, pm := fieldMaps(keys, vocab.MakeStruct16)
-		return fieldBenches(len(keys),
-			func(n int) { fieldSink = viaValue16(m, n) },
-			func(n int) { fieldSink = viaLookup16(m, n) },
-			func(n int) { fieldSink = viaPointer16(pm, n) })
-	case vocab.ValueStruct64:
-		m, pm := fieldMaps(keys, vocab.MakeStruct64)
-		return fieldBenches(len(keys),
-			func(n int) { fieldSink = viaValue64(m, n) },
-			func(n int) { fieldSink = viaLookup64(m, n) },
-			func(n int) { fieldSink = viaPointer64(pm, n) })
-	case vocab.ValueStruct128:
-		m, pm := fieldMaps(keys, vocab.MakeStruct128)
-		return fieldBenches(len(keys),
-			func(n int) { fieldSink = viaValue128(m, n) },
-			func(n int) { fieldSink = viaLookup128(m, n) },
-			func(n int) { fieldSink = viaPointer128(pm, n) })
-	case vocab.ValueStruct256:
-		m, pm := fieldMaps(keys, vocab.MakeStruct256)
-		return fieldBenches(len(keys),
-			func(n int) { fieldSink = viaValue256(m, n) },
-			func(n int) { fieldSink = viaLookup256(m, n) },
-			func(n int) { fieldSink = viaPointer256(pm, n) })
-	}
-	return nil // the catalog admits struct value types only
 }
 
 func fieldBenches(n int, viaValue, viaLookup, viaPointer func(n int)) []Bench {
@@ -67,112 +39,4 @@ func fieldMaps[K comparable, V any](keys []K, mk func(int) V) (map[K]V, map[K]*V
 		pm[k] = &v
 	}
 	return m, pm
-}
-
-func viaValue16[K comparable](m map[K]vocab.Struct16, n int) (s int64) {
-	for i := 0; i < n; i++ {
-		for _, v := range m {
-			s += v.F
-		}
-	}
-	return s
-}
-
-func viaLookup16[K comparable](m map[K]vocab.Struct16, n int) (s int64) {
-	for i := 0; i < n; i++ {
-		for k := range m {
-			s += m[k].F
-		}
-	}
-	return s
-}
-
-func viaPointer16[K comparable](m map[K]*vocab.Struct16, n int) (s int64) {
-	for i := 0; i < n; i++ {
-		for _, p := range m {
-			s += p.F
-		}
-	}
-	return s
-}
-
-func viaValue64[K comparable](m map[K]vocab.Struct64, n int) (s int64) {
-	for i := 0; i < n; i++ {
-		for _, v := range m {
-			s += v.F
-		}
-	}
-	return s
-}
-
-func viaLookup64[K comparable](m map[K]vocab.Struct64, n int) (s int64) {
-	for i := 0; i < n; i++ {
-		for k := range m {
-			s += m[k].F
-		}
-	}
-	return s
-}
-
-func viaPointer64[K comparable](m map[K]*vocab.Struct64, n int) (s int64) {
-	for i := 0; i < n; i++ {
-		for _, p := range m {
-			s += p.F
-		}
-	}
-	return s
-}
-
-func viaValue128[K comparable](m map[K]vocab.Struct128, n int) (s int64) {
-	for i := 0; i < n; i++ {
-		for _, v := range m {
-			s += v.F
-		}
-	}
-	return s
-}
-
-func viaLookup128[K comparable](m map[K]vocab.Struct128, n int) (s int64) {
-	for i := 0; i < n; i++ {
-		for k := range m {
-			s += m[k].F
-		}
-	}
-	return s
-}
-
-func viaPointer128[K comparable](m map[K]*vocab.Struct128, n int) (s int64) {
-	for i := 0; i < n; i++ {
-		for _, p := range m {
-			s += p.F
-		}
-	}
-	return s
-}
-
-func viaValue256[K comparable](m map[K]vocab.Struct256, n int) (s int64) {
-	for i := 0; i < n; i++ {
-		for _, v := range m {
-			s += v.F
-		}
-	}
-	return s
-}
-
-func viaLookup256[K comparable](m map[K]vocab.Struct256, n int) (s int64) {
-	for i := 0; i < n; i++ {
-		for k := range m {
-			s += m[k].F
-		}
-	}
-	return s
-}
-
-func viaPointer256[K comparable](m map[K]*vocab.Struct256, n int) (s int64) {
-	for i := 0; i < n; i++ {
-		for _, p := range m {
-			s += p.F
-		}
-	}
-	return s
 }

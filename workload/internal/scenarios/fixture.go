@@ -26,6 +26,7 @@ type kvFixture interface {
 	observeOrder(c Combo) result.Observation
 	observeGrowthPoints(c Combo) result.Observation
 	observeValueAddrs(c Combo) result.Observation
+	observeGCScan(c Combo) result.Observation
 }
 
 // newFixture builds keys and values for a combination (the catalog has

@@ -52,6 +52,9 @@ var impls = map[string]Impl{
 		Observe:    func(c Combo) result.Observation { return newFixture(c).observeValueAddrs(c) },
 	},
 	"interface-boxing": {Benchmarks: func(c Combo) []Bench { return newFixture(c).boxingBenches() }},
-	"gc-map-contents":  {Benchmarks: func(c Combo) []Bench { return newFixture(c).gcBenches() }},
+	"gc-map-contents": {
+		Benchmarks: func(c Combo) []Bench { return newFixture(c).gcBenches() },
+		Observe:    func(c Combo) result.Observation { return newFixture(c).observeGCScan(c) },
+	},
 	"concurrent-write": {Observe: observeConcurrentWrite},
 }

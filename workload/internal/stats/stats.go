@@ -1,48 +1,79 @@
-// Package stats summarises benchmark samples: median, a distribution-free
-// confidence interval for the median, mean and coefficient of variation.
-//
-// The interval is the one benchstat reports: with the samples sorted,
-// [x(k+1), x(n-k)] covers the true median with probability
-// 1 - 2*P(Binomial(n, 1/2) <= k), whatever the distribution. We take the
-// largest k whose coverage is still >= the wanted level (0.95). With fewer
-// than 6 samples no k reaches 95%; the interval is then the full range and
-// Confidence reports the lower level it really has.
+// Package stats summarises and compares benchmark samples with the methods benchstat uses
+// (golang.org/x/perf/benchmath, "assume nothing"): the median with its distribution-free
+// confidence interval from order statistics, and the Mann-Whitney U test. It adds what
+// benchmath does not compute: mean, coefficient of variation, and the interval of a ratio
+// from paired samples.
 package stats
 
 import (
 	"math"
-	"sort"
+
+	"golang.org/x/perf/benchmath"
 
 	"mapbench.io/workload/internal/result"
 )
 
-// Level is the confidence level the interval aims for.
+// Level is the confidence level of every interval.
 const Level = 0.95
 
-// Summarize returns the summary of xs (which it does not modify). An empty
-// input gives a zero summary.
+// Alpha is the significance level of comparisons (benchstat's default).
+const Alpha = 0.05
+
+// MinSamples is the smallest sample count per side a speed comparison is decided on:
+// benchmath reaches a finite 95% interval for the median from 6 samples on, and with fewer
+// than 6 per side two disjoint ranges happen by chance too often (3 vs 3: p = 0.1).
+const MinSamples = 6
+
+// Summarize returns the summary of xs (which it does not modify). An empty input gives a zero
+// summary. Below MinSamples benchmath's interval is unbounded; the summary then carries the
+// full range and Confidence says the level that range really has (1 - 2/2^n).
 func Summarize(xs []float64) result.Summary {
 	n := len(xs)
 	if n == 0 {
 		return result.Summary{}
 	}
 	s := append([]float64(nil), xs...)
-	sort.Float64s(s)
-	k, conf := ciRank(n, Level)
+	sample := benchmath.NewSample(s, &benchmath.DefaultThresholds) // sorts s
+	sum := benchmath.AssumeNothing.Summary(sample, Level)
+	lo, hi, conf := sum.Lo, sum.Hi, sum.Confidence
+	if math.IsInf(lo, 0) || math.IsInf(hi, 0) {
+		lo, hi, conf = s[0], s[n-1], 1-2*math.Pow(0.5, float64(n))
+		if n == 1 {
+			conf = 0
+		}
+	}
 	mean := Mean(s)
 	cv := 0.0
 	if mean != 0 {
 		cv = StdDev(s) / math.Abs(mean)
 	}
-	return result.Summary{
-		N:          n,
-		Median:     Median(s),
-		CILow:      s[k],
-		CIHigh:     s[n-1-k],
-		Confidence: conf,
-		Mean:       mean,
-		CV:         cv,
+	return result.Summary{N: n, Median: sum.Center, CILow: lo, CIHigh: hi, Confidence: conf, Mean: mean, CV: cv}
+}
+
+// UTest is benchmath's Mann-Whitney U test of a and b (benchstat's comparison); P < Alpha
+// means the two samples differ in location.
+func UTest(a, b []float64) benchmath.Comparison {
+	sa := benchmath.NewSample(append([]float64(nil), a...), &benchmath.DefaultThresholds)
+	sb := benchmath.NewSample(append([]float64(nil), b...), &benchmath.DefaultThresholds)
+	return benchmath.AssumeNothing.Compare(sa, sb)
+}
+
+// Ratio is the median of the paired ratios num[i]/den[i] with its confidence interval. The
+// runner takes the samples of compared benchmarks round-robin, so sample i of each side was
+// measured in the same stretch of time: the pairing cancels slow drift in the machine's load.
+// Pairs with a zero denominator are left out.
+func Ratio(num, den []float64) result.Summary {
+	n := len(num)
+	if len(den) < n {
+		n = len(den)
 	}
+	rs := make([]float64, 0, n)
+	for i := 0; i < n; i++ {
+		if den[i] != 0 {
+			rs = append(rs, num[i]/den[i])
+		}
+	}
+	return Summarize(rs)
 }
 
 // Median of sorted values.
@@ -74,42 +105,4 @@ func StdDev(xs []float64) float64 {
 		ss += (x - m) * (x - m)
 	}
 	return math.Sqrt(ss / float64(len(xs)-1))
-}
-
-// ciRank returns the 0-based rank k of the interval [s[k], s[n-1-k]] and
-// its coverage: the largest k with coverage >= level, or k = 0 with its
-// (lower) coverage when none reaches the level.
-func ciRank(n int, level float64) (int, float64) {
-	best, bestCov := 0, coverage(n, 0)
-	for k := 1; 2*k <= n-1; k++ {
-		c := coverage(n, k)
-		if c < level {
-			break
-		}
-		best, bestCov = k, c
-	}
-	return best, bestCov
-}
-
-// coverage is 1 - 2*P(Binomial(n, 1/2) <= k).
-func coverage(n, k int) float64 {
-	return 1 - 2*binomCDFHalf(n, k)
-}
-
-// binomCDFHalf is P(Binomial(n, 1/2) <= k), computed in log space so large
-// n does not overflow.
-func binomCDFHalf(n, k int) float64 {
-	sum := 0.0
-	lnHalfN := float64(n) * math.Log(0.5)
-	for i := 0; i <= k; i++ {
-		sum += math.Exp(lnChoose(n, i) + lnHalfN)
-	}
-	return sum
-}
-
-func lnChoose(n, k int) float64 {
-	a, _ := math.Lgamma(float64(n + 1))
-	b, _ := math.Lgamma(float64(k + 1))
-	c, _ := math.Lgamma(float64(n - k + 1))
-	return a - b - c
 }

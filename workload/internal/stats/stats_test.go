@@ -47,3 +47,32 @@ func TestSummarizeEmpty(t *testing.T) {
 		t.Fatalf("got %+v for no samples", s)
 	}
 }
+
+// benchmath's exact U test: 3 vs 3 completely separated samples reach p = 2/C(6,3) = 0.1 at
+// best, which is why a speed verdict needs more samples; 6 vs 6 reach 2/C(12,6) = 0.00216.
+func TestUTestSmallSamples(t *testing.T) {
+	if p := UTest([]float64{1, 2, 3}, []float64{4, 5, 6}).P; !near(p, 0.1) {
+		t.Fatalf("3 vs 3 separated: p = %v, want 0.1", p)
+	}
+	if p := UTest([]float64{1, 2, 3, 4, 5, 6}, []float64{7, 8, 9, 10, 11, 12}).P; !near(p, 2.0/924) {
+		t.Fatalf("6 vs 6 separated: p = %v, want %v", p, 2.0/924)
+	}
+	if p := UTest([]float64{1, 3, 5, 7, 9, 11}, []float64{2, 4, 6, 8, 10, 12}).P; p < 0.5 {
+		t.Fatalf("interleaved samples: p = %v, want no difference", p)
+	}
+}
+
+// The ratio interval is the median interval of the per-repetition ratios.
+func TestRatioOfPairedSamples(t *testing.T) {
+	num := []float64{20, 41, 60, 79, 100, 122, 140, 161, 180, 198}
+	den := []float64{10, 20, 30, 40, 50, 60, 70, 80, 90, 100}
+	// Ratios 2, 2.05, 2, 1.975, 2, 2.0333, 2, 2.0125, 2, 1.98: sorted 1.975, 1.98, 2, 2, 2, 2, 2,
+	// 2.0125, 2.0333, 2.05; median 2, 95% interval from the 2nd to the 9th (n = 10, k = 1).
+	r := Ratio(num, den)
+	if r.N != 10 || !near(r.Median, 2) || !near(r.CILow, 1.98) || !near(r.CIHigh, 122.0/60) {
+		t.Fatalf("got %+v", r)
+	}
+	if r := Ratio([]float64{1, 2}, []float64{0, 1}); r.N != 1 || r.Median != 2 {
+		t.Fatalf("a zero denominator must drop its pair: %+v", r)
+	}
+}

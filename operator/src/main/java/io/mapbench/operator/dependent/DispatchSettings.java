@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * The operator configuration the builders need, passed in (never read from the environment inside
- * a builder, STYLE.md "Avoid").
+ * a builder: docs/CONVENTIONS.md §2).
  *
  * @param hub                    this hub's name, the value of the {@code mapbench.io/hub} label
  * @param imageRepository        workload image repository when the run sets none

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Labels on every object a run creates (STYLE.md §8): the app.kubernetes.io set, which informers
+ * Labels on every object a run creates (docs/CONVENTIONS.md §8): the app.kubernetes.io set, which informers
  * filter on ({@code managed-by}), plus the run's identity so remote events map back to the run
  * and the member probe can garbage-collect objects of runs that no longer exist.
  */

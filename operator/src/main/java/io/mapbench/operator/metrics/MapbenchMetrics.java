@@ -29,6 +29,13 @@ import java.util.function.Supplier;
  */
 @Singleton
 public class MapbenchMetrics {
+    /** Time per op in seconds, the base unit Prometheus naming asks for. */
+    public static final String SECONDS_PER_OP = "mapbench.benchmark.seconds.per.op";
+    /**
+     * Deprecated duplicate of {@link #SECONDS_PER_OP} in nanoseconds, kept for one release (0.1.x) so
+     * dashboards and recording rules built on it keep working; removed in 0.2.0 (docs/DESIGN.md "Metrics").
+     */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public static final String NS_PER_OP = "mapbench.benchmark.ns.per.op";
     public static final String BYTES_PER_OP = "mapbench.benchmark.bytes.per.op";
     public static final String ALLOCS_PER_OP = "mapbench.benchmark.allocs.per.op";
@@ -40,9 +47,17 @@ public class MapbenchMetrics {
     public static final String POLICY_ENABLED = "mapbench.policy.enabled";
     public static final String POLICY_AVAILABLE = "mapbench.policy.available";
 
-    /** Result-document units and the gauge each feeds. */
-    private static final Map<String, String> UNIT_GAUGES = Map.of(
-            "nsPerOp", NS_PER_OP, "bytesPerOp", BYTES_PER_OP, "allocsPerOp", ALLOCS_PER_OP, "gcPerOp", GC_PER_OP);
+    /** A gauge fed by one result-document unit, divided by {@code divisor} (nanoseconds -> seconds). */
+    private record UnitGauge(String unit, String name, double divisor, String description) {
+    }
+
+    @SuppressWarnings("removal")
+    private static final List<UnitGauge> UNIT_GAUGES = List.of(
+            new UnitGauge("nsPerOp", SECONDS_PER_OP, 1e9, "Benchmark time per op in seconds, from a BenchmarkResult"),
+            new UnitGauge("nsPerOp", NS_PER_OP, 1, "Deprecated (removed in 0.2.0): use mapbench_benchmark_seconds_per_op"),
+            new UnitGauge("bytesPerOp", BYTES_PER_OP, 1, "Benchmark bytes allocated per op, from a BenchmarkResult"),
+            new UnitGauge("allocsPerOp", ALLOCS_PER_OP, 1, "Benchmark allocations per op, from a BenchmarkResult"),
+            new UnitGauge("gcPerOp", GC_PER_OP, 1, "Benchmark GC cycles per op, from a BenchmarkResult"));
 
     private final MeterRegistry registry;
     /** Series per run ("namespace/name") with the values their gauges read. */
@@ -85,6 +100,13 @@ public class MapbenchMetrics {
                     .strongReference(true)
                     .register(registry);
         }
+        // Every finished result exists from the start at 0: a counter that first appears at 1
+        // hides its first increase from increase()/rate() (the first failure after a restart).
+        for (RunPhase phase : RunPhase.values()) {
+            if (phase.isFinished()) {
+                finishedCounter(phase);
+            }
+        }
         // Both 0 until the PolicyStore says otherwise: an operator that has not read its policy
         // yet admits nothing, and must not look available.
         Gauge.builder(POLICY_ENABLED, policyEnabled, AtomicDoubleHolder::get)
@@ -116,29 +138,29 @@ public class MapbenchMetrics {
                         "go_version", goVersion, "map_impl", nullToEmpty(env.mapImpl()), "scenario", b.scenario(),
                         "variant", nullToEmpty(b.variant()), "key_type", nullToEmpty(b.keyType()),
                         "value_type", nullToEmpty(b.valueType()), "size", Long.toString(b.size()));
-                for (Map.Entry<String, String> unit : UNIT_GAUGES.entrySet()) {
-                    ResultDocument.Summary s = b.stats().get(unit.getKey());
+                for (UnitGauge unit : UNIT_GAUGES) {
+                    ResultDocument.Summary s = b.stats().get(unit.unit());
                     if (s == null) {
                         continue;
                     }
-                    set(series, unit.getValue(), tags.and("stat", "median"), s.median());
-                    set(series, unit.getValue(), tags.and("stat", "ci_low"), s.ciLow());
-                    set(series, unit.getValue(), tags.and("stat", "ci_high"), s.ciHigh());
+                    set(series, unit, tags.and("stat", "median"), s.median() / unit.divisor());
+                    set(series, unit, tags.and("stat", "ci_low"), s.ciLow() / unit.divisor());
+                    set(series, unit, tags.and("stat", "ci_high"), s.ciHigh() / unit.divisor());
                 }
             }
         }
     }
 
-    private void set(List<Series> series, String name, Tags tags, double value) {
+    private void set(List<Series> series, UnitGauge unit, Tags tags, double value) {
         for (Series s : series) {
-            if (s.meter().getId().getName().equals(name) && Tags.of(s.meter().getId().getTags()).equals(tags)) {
+            if (s.meter().getId().getName().equals(unit.name()) && Tags.of(s.meter().getId().getTags()).equals(tags)) {
                 s.value().set(value);
                 return;
             }
         }
         AtomicDoubleHolder holder = new AtomicDoubleHolder(value);
-        Gauge gauge = Gauge.builder(name, holder, AtomicDoubleHolder::get)
-                .description("Benchmark statistic from a BenchmarkResult")
+        Gauge gauge = Gauge.builder(unit.name(), holder, AtomicDoubleHolder::get)
+                .description(unit.description())
                 .tags(tags)
                 .strongReference(true)
                 .register(registry);
@@ -188,8 +210,12 @@ public class MapbenchMetrics {
         if (!result.isFinished()) {
             throw new IllegalArgumentException("runFinished: " + result + " is not a finished phase");
         }
-        Counter.builder(RUNS_FINISHED).description("BenchmarkRuns that finished, by result")
-                .tag("result", result.name()).register(registry).increment();
+        finishedCounter(result).increment();
+    }
+
+    private Counter finishedCounter(RunPhase result) {
+        return Counter.builder(RUNS_FINISHED).description("BenchmarkRuns that finished, by result")
+                .tag("result", result.name()).register(registry);
     }
 
     /** Counts a denial per violated rule (a run violating two rules counts for both). */

@@ -126,6 +126,10 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
         memberClusters = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(MemberCluster.class, BenchmarkRun.class)
                 .withName("memberclusters")
+                // Cluster-scoped: one informer, whatever namespaces the runs are watched in (inherited
+                // namespaces gave one informer per watched namespace and every member N times).
+                .withWatchAllNamespaces()
+                .withFollowControllerNamespacesChanges(false)
                 .withSecondaryToPrimaryMapper(mc -> context.getPrimaryCache().list()
                         .filter(run -> unassigned(run) || Placement.assignedClusters(run).contains(mc.getMetadata().getName()))
                         .map(ResourceID::fromResource)

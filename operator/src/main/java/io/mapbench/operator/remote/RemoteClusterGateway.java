@@ -28,7 +28,7 @@ import io.mapbench.operator.dependent.RemoteLabels;
 import io.mapbench.operator.dependent.RunRef;
 
 /**
- * Every hand-written call to a member cluster goes through here (STYLE.md §4): one Fabric8 client
+ * Every hand-written call to a member cluster goes through here (docs/CONVENTIONS.md §4): one Fabric8 client
  * and a pair of informers (run Jobs, run Pods) per connected member, server-side apply of the
  * objects the dependent builders produce, log reads, deletion and garbage collection by label.
  * Reconcilers never hold member clients themselves, so a rebuilt client (changed Secret) or a

@@ -33,7 +33,7 @@ public record ResultDocument(Environment environment, List<Benchmark> benchmarks
     public record Summary(int n, double median, double ciLow, double ciHigh, double confidence, double mean, double cv) {
     }
 
-    /** A seed-claim verdict: confirmed, refuted, inconclusive or not-applicable. */
+    /** A seed-claim verdict: confirmed, partly (true with a stated qualification), refuted, inconclusive or not-applicable. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Claim(String id, String statement, String seedFigure, String scenario, String verdict, String reason,
             String measured) {

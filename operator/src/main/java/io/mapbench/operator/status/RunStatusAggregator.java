@@ -27,7 +27,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The pure status aggregator of a BenchmarkRun (STYLE.md §5-6, Keycloak's
+ * The pure status aggregator of a BenchmarkRun (docs/CONVENTIONS.md §5-6, Keycloak's
  * KeycloakStatusAggregator): old status + observations in, new status + the transitions to emit
  * Events for out. No clock and no client inside: {@link RunObservations#now()} is the time.
  *

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * Whether two statuses would serialize the same: the reconciler writes status only when it
- * changed (STYLE.md §5), so a re-reconcile of an unchanged run causes no write and no event.
+ * changed (docs/CONVENTIONS.md §5), so a re-reconcile of an unchanged run causes no write and no event.
  */
 final class StatusEquality {
     private StatusEquality() {

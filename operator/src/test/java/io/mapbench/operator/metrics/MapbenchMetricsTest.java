@@ -45,17 +45,22 @@ class MapbenchMetricsTest {
                 + ns.ciLow());
         assertThat(text).contains("mapbench_benchmark_ns_per_op{" + labels + ",stat=\"ci_high\",value_type=\"int64\",variant=\"RangeKV\",} "
                 + ns.ciHigh());
+        // The same statistic in seconds (Prometheus base unit): the fixture's 843.2 ns. ns_per_op
+        // stays one release as a deprecated duplicate.
+        assertThat(ns.median()).isEqualTo(843.2);
+        assertThat(text).contains("mapbench_benchmark_seconds_per_op{" + labels + ",stat=\"median\",value_type=\"int64\",variant=\"RangeKV\",} 8.432E-7");
+        assertThat(text).contains("# HELP mapbench_benchmark_ns_per_op Deprecated (removed in 0.2.0): use mapbench_benchmark_seconds_per_op");
         assertThat(text).contains("mapbench_benchmark_bytes_per_op{").contains("mapbench_benchmark_allocs_per_op{")
                 .contains("mapbench_benchmark_gc_per_op{");
-        // 3 benchmarks x 4 units x 3 stats.
-        assertThat(text.lines().filter(l -> l.startsWith("mapbench_benchmark_")).count()).isEqualTo(36);
+        // 3 benchmarks x 5 gauges (seconds, deprecated ns, bytes, allocs, gc) x 3 stats.
+        assertThat(text.lines().filter(l -> l.startsWith("mapbench_benchmark_")).count()).isEqualTo(45);
     }
 
     @Test
     void recordingTwiceReplacesValuesInsteadOfDuplicating() {
         metrics.recordResult("perf", "seed", "cloud-1", "1.26.8", DOC);
         metrics.recordResult("perf", "seed", "cloud-1", "1.26.8", DOC);
-        assertThat(registry.scrape().lines().filter(l -> l.startsWith("mapbench_benchmark_")).count()).isEqualTo(36);
+        assertThat(registry.scrape().lines().filter(l -> l.startsWith("mapbench_benchmark_")).count()).isEqualTo(45);
     }
 
     @Test
@@ -66,10 +71,10 @@ class MapbenchMetricsTest {
         metrics.removeRun("perf", "seed");
         String text = registry.scrape();
         assertThat(text).doesNotContain("run=\"seed\"");
-        assertThat(text.lines().filter(l -> l.startsWith("mapbench_benchmark_") && l.contains("run=\"other\"")).count()).isEqualTo(36);
+        assertThat(text.lines().filter(l -> l.startsWith("mapbench_benchmark_") && l.contains("run=\"other\"")).count()).isEqualTo(45);
         metrics.removeRun("perf", "seed"); // idempotent
         metrics.removeRun("perf", "other");
-        assertThat(registry.scrape()).doesNotContain("mapbench_benchmark_ns_per_op{");
+        assertThat(registry.scrape()).doesNotContain("mapbench_benchmark_ns_per_op{").doesNotContain("mapbench_benchmark_seconds_per_op{");
     }
 
     @Test
@@ -80,6 +85,15 @@ class MapbenchMetricsTest {
                 .contains("mapbench_runs{phase=\"Succeeded\",} 0.0");
         metrics.setRunCounts(Map.of());
         assertThat(registry.scrape()).contains("mapbench_runs{phase=\"Running\",} 0.0");
+    }
+
+    @Test
+    void finishedRunCountersStartAtZero() {
+        // Before any run finished: a series per result at 0, so increase() sees the first one.
+        String text = registry.scrape();
+        assertThat(text).contains("mapbench_runs_finished_total{result=\"Failed\",} 0.0")
+                .contains("mapbench_runs_finished_total{result=\"Succeeded\",} 0.0")
+                .contains("mapbench_runs_finished_total{result=\"PartiallySucceeded\",} 0.0");
     }
 
     @Test

@@ -20,6 +20,22 @@ class ResultExtractorTest {
     }
 
     @Test
+    void joinsTheBoundedLineForm() {
+        // The pieces are joined exactly after the prefix: the second starts with the space of "y z".
+        String log = "goos: linux\n" + B + "\n# {\"a\":\"x y\n#  z\",\n# \"b\":2}\n" + E + "\n";
+        assertThat(ResultExtractor.extract(log, 100)).isEqualTo("{\"a\":\"x y z\",\"b\":2}");
+        assertThat(ResultExtractor.extract(log.replace("\n", "\r\n"), 100)).isEqualTo("{\"a\":\"x y z\",\"b\":2}");
+    }
+
+    @Test
+    void boundedLineFormCountsTheJoinedBytes() {
+        String log = B + "\n# {\"x\":\n# \"é\"}\n" + E;
+        assertThat(ResultExtractor.extract(log, 10)).isEqualTo("{\"x\":\"é\"}");
+        assertThatThrownBy(() -> ResultExtractor.extract(log, 9)).isInstanceOf(ResultDocumentException.class)
+                .hasMessage("result document: size: 10 bytes, over the limit of 9 bytes");
+    }
+
+    @Test
     void toleratesCarriageReturns() {
         assertThat(ResultExtractor.extract(B + "\r\n{}\r\n" + E + "\r\n", 100)).isEqualTo("{}");
     }
@@ -38,13 +54,18 @@ class ResultExtractorTest {
                 Arguments.of("empty log", "", "result document: markers: the pod log is empty (expected the line \"" + B + "\")"),
                 Arguments.of("no begin marker", "BenchmarkX 1 2 ns/op\n", "result document: markers: no line \"" + B
                         + "\" in the pod log: the workload did not print a result document"),
-                Arguments.of("no end marker (truncated)", "x\n" + B + "\n{\"a\":1}\n", "result document: markers: the line after the"
-                        + " document (line 4) is not \"" + E + "\": the document must be exactly one line (truncated log?)"),
-                Arguments.of("document on two lines", B + "\n{\"a\":\n1}\n" + E, "result document: markers: the line after the"
-                        + " document (line 3) is not \"" + E + "\": the document must be exactly one line (truncated log?)"),
+                Arguments.of("no end marker (truncated)", "x\n" + B + "\n{\"a\":1}\n", "result document: markers: no line \"" + E
+                        + "\" after the line \"" + B + "\" (line 2): the document is incomplete (truncated log?)"),
+                Arguments.of("truncated bounded lines", B + "\n# {\"a\":\n# 1", "result document: markers: no line \"" + E
+                        + "\" after the line \"" + B + "\" (line 1): the document is incomplete (truncated log?)"),
+                Arguments.of("document on two bare lines", B + "\n{\"a\":\n1}\n" + E, "result document: document: line 2 between the"
+                        + " markers starts with neither \"# \" nor (as the only line) \"{\""),
+                Arguments.of("foreign line among bounded lines", B + "\n# {\"a\":\nBenchmarkX 1 2 ns/op\n# 1}\n" + E,
+                        "result document: document: line 3 between the markers starts with neither \"# \" nor (as the only line) \"{\""),
+                Arguments.of("nothing between the markers", B + "\n" + E, "result document: document: no document between the markers"),
                 Arguments.of("two documents", B + "\n{}\n" + E + "\n" + B + "\n{}\n" + E, "result document: markers: the line \""
                         + B + "\" appears more than once (lines 1 and 4); a pod prints exactly one document"),
-                Arguments.of("blank document", B + "\n \n" + E, "result document: document: empty line between the markers"));
+                Arguments.of("blank document", B + "\n# \n" + E, "result document: document: empty document between the markers"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -55,6 +55,22 @@ class ResultReaderTest {
         assertThat(doc.raw().get("apiVersion").asText()).isEqualTo("mapbench.io/result/v1");
     }
 
+    /** A real log of the current workload: the document in bounded "# " lines, a `partly` verdict. */
+    @Test
+    void readsARealLogWithTheDocumentInBoundedLines() {
+        String bounded = RunFixtures.resource("pod-log-bounded.txt");
+        String between = bounded.substring(bounded.indexOf(ResultExtractor.BEGIN), bounded.indexOf(ResultExtractor.END));
+        assertThat(between.lines().skip(1)).hasSizeGreaterThan(1).allMatch(l -> l.startsWith(ResultExtractor.LINE_PREFIX)
+                && l.length() <= 4096);
+        ResultDocument doc = reader.read(bounded);
+        assertThat(doc.benchmarks()).extracting(ResultDocument.Benchmark::variant)
+                .containsExactlyInAnyOrder("RangeKV", "RangeKeys", "RangeKeysLookup");
+        assertThat(doc.claims()).filteredOn(c -> c.id().equals("concurrent-write-panics")).singleElement()
+                .satisfies(c -> assertThat(c.verdict()).isEqualTo("partly"));
+        assertThat(doc.claims()).filteredOn(c -> c.id().equals("hmap-field-offsets")).singleElement()
+                .satisfies(c -> assertThat(c.verdict()).isEqualTo("not-applicable"));
+    }
+
     static Stream<Arguments> corruptions() {
         return Stream.of(
                 Arguments.of("missing required property", (Consumer<ObjectNode>) d -> ((ObjectNode) d.get("environment")).remove("goarch"),

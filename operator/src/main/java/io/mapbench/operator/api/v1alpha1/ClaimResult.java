@@ -12,7 +12,8 @@ public class ClaimResult {
     @JsonPropertyDescription("Go version, 1.N.P.")
     private String goVersion;
 
-    @JsonPropertyDescription("Verdict reported by the workload, e.g. holds, refuted or inconclusive.")
+    @JsonPropertyDescription("Verdict reported by the workload: confirmed, partly (true with the qualification its reason states),"
+            + " refuted, inconclusive or not-applicable.")
     private String verdict;
 
     @JsonPropertyDescription("The measured figure behind the verdict, in words with units.")

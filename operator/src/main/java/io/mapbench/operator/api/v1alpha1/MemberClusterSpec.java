@@ -2,6 +2,7 @@ package io.mapbench.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -32,6 +33,7 @@ public class MemberClusterSpec {
     private String namespace;
 
     @JsonPropertyDescription("Tolerations added to benchmark pods, e.g. for tainted edge nodes (mapbench.io/edge=true:NoSchedule).")
+    @SchemaFrom(type = TolerationSchema[].class)
     private List<Toleration> tolerations;
 
     @JsonPropertyDescription("Node labels benchmark pods must match, e.g. node-role.kubernetes.io/edge: \"\".")

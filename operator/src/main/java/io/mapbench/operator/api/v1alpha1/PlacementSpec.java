@@ -2,6 +2,7 @@ package io.mapbench.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Size;
@@ -13,6 +14,7 @@ import java.util.List;
 public class PlacementSpec {
     @JsonPropertyDescription("Label selector over MemberCluster metadata.labels, e.g. mapbench.io/tier: edge. Empty or"
             + " unset: every Ready cluster.")
+    @SchemaFrom(type = ClusterSelectorSchema.class)
     private LabelSelector clusterSelector;
 
     @JsonPropertyDescription("MemberCluster names the run must use (all of them, or the run waits).")

@@ -104,4 +104,37 @@ class CommittedCrdSchemaTest {
         assertThat(version("benchmarkresults").getAdditionalPrinterColumns()).extracting(c -> c.getName())
                 .contains("Run", "Cluster", "Go", "Arch", "NodeArch", "Map");
     }
+
+    /** kubectl explain shows these; Fabric8's LabelSelector and Toleration schemas had none. */
+    @ParameterizedTest(name = "{0} {1} is described")
+    @CsvSource({
+            "benchmarkruns,  spec.placement.clusterSelector.matchLabels",
+            "benchmarkruns,  spec.placement.clusterSelector.matchExpressions",
+            "benchmarkruns,  spec.placement.clusterSelector.matchExpressions.[].key",
+            "benchmarkruns,  spec.placement.clusterSelector.matchExpressions.[].operator",
+            "benchmarkruns,  spec.placement.clusterSelector.matchExpressions.[].values",
+            "memberclusters, spec.tolerations.[].key",
+            "memberclusters, spec.tolerations.[].operator",
+            "memberclusters, spec.tolerations.[].value",
+            "memberclusters, spec.tolerations.[].effect",
+            "memberclusters, spec.tolerations.[].tolerationSeconds",
+    })
+    void selectorAndTolerationFieldsAreDescribed(String plural, String path) throws IOException {
+        assertThat(at(version(plural), path).getDescription()).as(path).isNotBlank();
+    }
+
+    @Test
+    void selectorOperatorIsEnumeratedAndValuesRequiredForInAndNotIn() throws IOException {
+        CustomResourceDefinitionVersion v = version("benchmarkruns");
+        JSONSchemaProps requirement = at(v, "spec.placement.clusterSelector.matchExpressions.[]");
+        assertThat(at(v, "spec.placement.clusterSelector.matchExpressions.[].operator").getEnum()).extracting(n -> n.asText())
+                .containsExactlyInAnyOrder("In", "NotIn", "Exists", "DoesNotExist");
+        assertThat(requirement.getRequired()).containsExactlyInAnyOrder("key", "operator");
+        assertThat(requirement.getXKubernetesValidations()).singleElement().satisfies(rule -> {
+            assertThat(rule.getFieldPath()).isEqualTo(".values");
+            assertThat(rule.getMessage()).contains("non-empty for operator In and NotIn");
+        });
+        assertThat(at(version("memberclusters"), "spec.tolerations.[].effect").getEnum()).extracting(n -> n.asText())
+                .containsExactlyInAnyOrder("NoSchedule", "PreferNoSchedule", "NoExecute", "");
+    }
 }
