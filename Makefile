@@ -7,17 +7,19 @@ export MAPBENCH_CACHE ?= $(HOME)/.cache/mapbench
 MVN := ./mvnw -B --no-transfer-progress
 
 .PHONY: demo test tools tools-kube tools-agent tools-opa tools-helm tools-helm-docs tools-prometheus tools-benchstat tools-workload \
-        tools-java test-go test-rego test-local test-java test-helm clusters-up clusters-down
+        tools-java tools-report test-go test-rego test-local test-java test-helm test-report clusters-up clusters-down
 
-## demo: local clusters up, operator running, a BenchmarkRun across cloud-1 and edge-k3s-1, results printed
-demo: tools
+## demo: local clusters up, operator running, a BenchmarkRun across cloud-1 and edge-k3s-1, results and
+## the HTML report. Only the tools it uses; hack/demo.sh rebuilds the operator when its sources changed.
+demo: tools-kube tools-agent tools-workload tools-report
 	hack/demo.sh
 
-## test: every suite (Go, Rego, local clusters and node agents, Java, Helm)
-test: test-go test-rego test-local test-java test-helm
+## test: every suite (Go, Rego, local clusters and node agents, Java, Helm, the report in Chromium)
+test: test-go test-rego test-local test-java test-helm test-report
 
 ## tools: provision everything the tests and the demo need (idempotent, cached)
-tools: tools-kube tools-agent tools-opa tools-helm tools-helm-docs tools-prometheus tools-benchstat tools-workload tools-java
+tools: tools-kube tools-agent tools-opa tools-helm tools-helm-docs tools-prometheus tools-benchstat tools-workload tools-java \
+       tools-report
 
 tools-kube:
 	deploy/local/kube/build.sh
@@ -39,12 +41,17 @@ tools-workload:
 	workload/build.sh --arch amd64,arm64
 tools-java:
 	$(MVN) -q -DskipTests install
+tools-report:
+	hack/tools/report-js.sh
+	hack/tools/chromium.sh
 
 ## test-go: vet, gofmt, every Go test (benchstat from tools-benchstat reads a raw run output), then
 ## each fuzz target for 10 s from its committed seeds (workload/fuzz.sh prints the counts)
 test-go:
 	cd workload && go vet ./... && test -z "$$(gofmt -l .)" && \
 	  MAPBENCH_BENCHSTAT="$$(../hack/tools/benchstat.sh | tail -n1)" go test ./... && ./fuzz.sh
+test-report:
+	workload/internal/report/browser/run.sh
 test-rego:
 	policies/check.sh
 test-local:

@@ -2,7 +2,8 @@ module mapbench.io/workload
 
 // go 1.21 is the floor: the binary is built with Go 1.21.x, 1.23.x and 1.26.x
 // (see go-versions.txt); non-test code uses the standard library and golang.org/x/perf
-// (benchmath, benchstat's statistics; pinned to a version whose go.mod says go 1.15).
+// (benchmath, benchstat's statistics, for the verdicts and the report's comparisons;
+// pinned to a version whose go.mod says go 1.15).
 go 1.21
 
 require (

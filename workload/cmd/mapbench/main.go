@@ -1,5 +1,5 @@
 // Command mapbench measures Go map iteration and checks the seed document's
-// claims. Subcommands: run, list, export (see usage).
+// claims. Subcommands: run, list, export, report (see usage).
 package main
 
 import (
@@ -20,6 +20,8 @@ commands:
   list     print the scenario catalog (--json: machine-readable, = catalog.json)
   export   print result documents (raw, logs, or BenchmarkResult objects as JSON)
            as benchmark text for benchstat: mapbench export FILE...
+  report   one self-contained HTML page (charts, claim verdicts, comparisons)
+           from result documents: mapbench report -o FILE FILE... [--baseline FILE...]
 `
 
 func main() {
@@ -29,7 +31,7 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
-		fmt.Fprintln(stderr, "error: command: missing (allowed: run, list, export)")
+		fmt.Fprintln(stderr, "error: command: missing (allowed: run, list, export, report)")
 		return runner.ExitInvalid
 	}
 	switch args[0] {
@@ -40,6 +42,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return list(args[1:], stdout, stderr)
 	case "export":
 		return export(args[1:], stdout, stderr)
+	case "report":
+		return reportCmd(args[1:], stdout, stderr)
 	case scenarios.ChildCommand:
 		return scenarios.RunConcurrentWriteChild(args[1:])
 	case "-h", "-help", "--help", "help":
@@ -47,6 +51,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runner.ExitOK
 	}
 	fmt.Fprint(stderr, usage)
-	fmt.Fprintf(stderr, "error: command: unknown command %q (allowed: run, list, export)\n", args[0])
+	fmt.Fprintf(stderr, "error: command: unknown command %q (allowed: run, list, export, report)\n", args[0])
 	return runner.ExitInvalid
 }
