@@ -108,4 +108,4 @@ complete = [t for r, t in per_run.items() if (r, "cloud") in seen and (r, "edge"
 if len(complete) < runs:
     sys.exit(f"only {len(complete)} of {runs} runs had Jobs in both members after 600s")
 print(f"mode={mode} runs={runs} p50={percentile(complete, 50):.2f}s p99={percentile(complete, 99):.2f}s "
-      f"last={max(complete):.2f}s (watch)")
+      f"last={max(complete):.2f}s method=watch")

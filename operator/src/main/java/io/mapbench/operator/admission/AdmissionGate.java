@@ -47,6 +47,12 @@ public final class AdmissionGate {
     private final PolicyStore policy;
     private final Function<String, Map<String, String>> namespaceLabels;
     private final Reservations reservations;
+    private final Map<String, Boolean> validity = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > JUDGEMENT_MEMO_SIZE;
+        }
+    };
     private final Map<String, Judgement> memo = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Judgement> eldest) {
@@ -102,7 +108,7 @@ public final class AdmissionGate {
             return new Admission.Unavailable(unavailable.message(), anywhere);
         }
 
-        AdmissionQueue queue = new AdmissionQueue(validation::isValid,
+        AdmissionQueue queue = new AdmissionQueue(this::valid,
                 (older, proposed, active) -> judge(older, proposed, active, clusters));
         AdmissionQueue.Standing standing = queue.standing(run, clusters, runs, reservations.snapshot());
         PlacementOutcome outcome = Placement.propose(run, clusters, standing.usedSlots());
@@ -125,6 +131,17 @@ public final class AdmissionGate {
         assignment.setGoVersions(new ArrayList<>(goVersions));
         assignment.setAdmittedAt(now.truncatedTo(ChronoUnit.SECONDS).toString());
         return new Admission.Admitted(assignment, assigned, ((Judgement.Allow) judgement).revision());
+    }
+
+    /** Validity of an older run in the queue's walk, remembered per spec version (planning the work is not free). */
+    private boolean valid(BenchmarkRun run) {
+        String key = run.getMetadata().getUid() + "|" + run.getMetadata().getGeneration();
+        Boolean known = validity.get(key);
+        if (known == null) {
+            known = validation.isValid(run);
+            validity.put(key, known);
+        }
+        return known;
     }
 
     /** The run's status write failed (or the run went away): its admission no longer holds anything. */
