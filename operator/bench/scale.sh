@@ -81,13 +81,21 @@ for _ in $(seq 1 720); do
   [[ "$unfinished" -eq 0 ]] && break
   sleep 5
 done
-reconciles() { curl -s "localhost:$port/q/metrics" | awk '/^operator_sdk_reconciliations_started_total\{.*benchmarkrun/ {s+=$2} END {print s+0}'; }
+# Reconciles per controller (the framework's timer count): "<benchmarkrun> <membercluster>"; fails
+# loudly if the series is missing rather than reporting 0.
+reconciles() {
+  curl -s "localhost:$port/q/metrics" | awk '/^operator_sdk_controllers_execution_reconcile_seconds_count\{/ {
+      n++; if ($0 ~ /controller="benchmarkrun"/) r += $2; else if ($0 ~ /controller="membercluster"/) m += $2 }
+    END {if (n == 0) {print "no operator_sdk_controllers_execution_reconcile_seconds_count series" > "/dev/stderr"; exit 1}
+         print r + 0, m + 0}'
+}
 r0="$(reconciles)"; sleep "$idle"; r1="$(reconciles)"
 rss_kib="$(ps -o rss= -p "$op")"
 python3 - "$ns" "$kubectl" "$hub_kc" "$members" "$idle" "$r0" "$r1" "$rss_kib" "$unfinished" <<'PY'
 import json, subprocess, sys
 from datetime import datetime
 ns, kubectl, kc, members, idle, r0, r1, rss, unfinished = sys.argv[1:10]
+(run0, mc0), (run1, mc1) = (map(float, r0.split()), map(float, r1.split()))
 items = json.loads(subprocess.run([kubectl, "--kubeconfig", kc, "-n", ns, "get", "benchmarkruns", "-o", "json"],
                                   capture_output=True, text=True, check=True).stdout)["items"]
 parse = lambda s: datetime.fromisoformat(s.replace("Z", "+00:00"))
@@ -100,12 +108,15 @@ phases = {}
 for r in items:
     p = r.get("status", {}).get("phase", "none")
     phases[p] = phases.get(p, 0) + 1
-idle_rate = (float(r1) - float(r0)) / (float(idle) / 60) / int(members)
+minutes = float(idle) / 60
+idle_rate = (run1 - run0) / minutes / int(members)
+probe_rate = (mc1 - mc0) / minutes / int(members)
 ratio = waits[-1] / waits[0] if waits else float("nan")
 print(f"| runs | {len(items)} ({', '.join(f'{k} {v}' for k, v in sorted(phases.items()))}; unfinished at timeout {unfinished}) |")
 print(f"| members | {members} |")
 print(f"| operator RSS | {int(rss) / 1024:.0f} MiB |")
-print(f"| idle reconciles/min/member | {idle_rate:.2f} (over {idle}s) |")
+print(f"| idle BenchmarkRun reconciles/min/member | {idle_rate:.2f} (over {idle}s) |")
+print(f"| idle MemberCluster reconciles/min/member (the probe timer) | {probe_rate:.2f} |")
 print(f"| admit wait first / last | {waits[0] if waits else 'n/a'} s / {waits[-1] if waits else 'n/a'} s |")
 print(f"operator_rss={int(rss) / 1024:.0f}MiB idle_reconciles_per_member_min={idle_rate:.2f} admit_500th_vs_1st={ratio:.2f}")
 PY
