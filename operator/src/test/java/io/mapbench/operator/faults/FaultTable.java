@@ -55,7 +55,7 @@ final class FaultTable {
                 rows.add(JSON.readValue(f.toFile(), FaultRow.class));
             }
         }
-        rows.sort(Comparator.comparingInt((FaultRow r) -> Integer.parseInt(r.id().replaceAll("\\D.*", "")))
+        rows.sort(Comparator.comparingInt((FaultRow r) -> r.id().matches("\\d.*") ? Integer.parseInt(r.id().replaceAll("\\D.*", "")) : 99)
                 .thenComparing(FaultRow::id));
         return rows;
     }
