@@ -71,6 +71,7 @@ final class FaultFleet implements AutoCloseable {
     /** slot (run UID / cluster / Go version) -> every Job UID seen for it. */
     private final Map<String, Set<String>> jobUidsBySlot = new ConcurrentHashMap<>();
     private boolean policy;
+    private Path operatorKubeconfig;
     private OperatorProcess operator;
     private int operatorStarts;
 
@@ -100,6 +101,12 @@ final class FaultFleet implements AutoCloseable {
         installPolicy();
         policy = true;
         operatorProperties.put("mapbench.policy.enabled", "true");
+        return this;
+    }
+
+    /** The operator's hub credentials (default: the hub's admin kubeconfig). */
+    FaultFleet operatorKubeconfig(Path kubeconfig) {
+        this.operatorKubeconfig = kubeconfig;
         return this;
     }
 
@@ -140,7 +147,8 @@ final class FaultFleet implements AutoCloseable {
                     });
             informers.add(informer);
         }
-        operator = new OperatorProcess(clusters.repoRoot(), clusters.kubeconfig("hub"), ns, label, operatorProperties);
+        operator = new OperatorProcess(clusters.repoRoot(), operatorKubeconfig != null ? operatorKubeconfig : clusters.kubeconfig("hub"),
+                ns, label, operatorProperties);
         startOperator();
         for (String mc : members.keySet()) {
             await("MemberCluster " + mc + " Ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
