@@ -7,7 +7,7 @@ export MAPBENCH_CACHE ?= $(HOME)/.cache/mapbench
 MVN := ./mvnw -B --no-transfer-progress
 
 .PHONY: demo test tools tools-kube tools-agent tools-opa tools-helm tools-prometheus tools-workload \
-        tools-java test-go test-rego test-local test-java test-helm clusters-up clusters-down
+        tools-java test-go test-rego test-local test-java test-helm faults clusters-up clusters-down
 
 ## demo: local clusters up, operator running, a BenchmarkRun across cloud-1 and edge-k3s-1, results printed
 demo: tools
@@ -15,6 +15,12 @@ demo: tools
 
 ## test: every suite (Go, Rego, local clusters and node agents, Java, Helm)
 test: test-go test-rego test-local test-java test-helm
+
+## faults: the fault suite (issue 10) on the local clusters with the real operator jar, every row;
+## prints the table and writes docs/reliability.md (make test runs its quick subset)
+faults: clusters-up
+	$(MVN) -q -pl test-support install -DskipTests
+	rc=0; $(MVN) -pl operator verify -Pfaults || rc=$$?; cat operator/target/faults/reliability.md; exit $$rc
 
 ## tools: provision everything the tests and the demo need (idempotent, cached)
 tools: tools-kube tools-agent tools-opa tools-helm tools-prometheus tools-workload tools-java
