@@ -91,6 +91,8 @@ class CrdSchemaFaultIT {
                         names.add(invalid.object().path("metadata").path("name").asText());
                     } else if (namesField(problem, invalid.field())) {
                         rejectedNamingField++;
+                    } else {
+                        notNaming.add(invalid.kind() + ": " + invalid.what() + " -> " + problem);
                     }
                 }
                 Map<String, String> verdicts = judged(fleet, names, semantic);
@@ -205,8 +207,14 @@ class CrdSchemaFaultIT {
             return "no status";
         }
         RunPhase p = r.getStatus().getPhase();
+        // The field itself or an enclosing one down to spec.<a>.<b> (e.g. spec.placement.clusterSelector).
+        List<String> names = new ArrayList<>();
+        for (String f = field.replace("[0]", ""); f.split("\\.").length >= 3; f = f.substring(0, f.lastIndexOf('.'))) {
+            names.add(f);
+        }
+        names.add(field);
         boolean named = r.getStatus().getConditions().stream().anyMatch(c -> c.getMessage() != null
-                && (c.getMessage().contains(field) || c.getMessage().contains(field.replaceAll("\\[0].*", ""))));
+                && names.stream().anyMatch(c.getMessage()::contains));
         if ((p == RunPhase.Failed || p == RunPhase.Denied) && named) {
             return "ok " + p;
         }

@@ -224,11 +224,15 @@ final class FaultFleet implements AutoCloseable {
         return r != null && r.getStatus() != null && r.getStatus().getPhase() != null && r.getStatus().getPhase().isFinished();
     }
 
-    /** Waits (bounded) until every named run is finished; returns their state then, finished or not. */
+    /**
+     * Waits (bounded) until every named run is finished, or Denied (a verdict that stands: waiting
+     * longer changes nothing); returns their state then, finished or not.
+     */
     List<BenchmarkRun> awaitFinished(Collection<String> names, Duration atMost) {
         try {
             await().atMost(atMost).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                    .until(() -> names.stream().allMatch(n -> finished(get(n))));
+                    .until(() -> names.stream().map(this::get).allMatch(r -> finished(r)
+                            || r.getStatus() != null && r.getStatus().getPhase() == io.mapbench.operator.api.v1alpha1.RunPhase.Denied));
         } catch (ConditionTimeoutException e) {
             System.out.println("FAULT not every run finished within " + atMost + ": " + describe(names));
         }
