@@ -23,6 +23,7 @@ import io.mapbench.operator.api.v1alpha1.Suite;
 import io.mapbench.operator.dependent.RemoteLabels;
 import io.mapbench.operator.it.Onboarding;
 import io.mapbench.operator.it.OperatorProcess;
+import io.mapbench.testsupport.CommittedCrds;
 import io.mapbench.testsupport.TestClusters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -75,12 +76,14 @@ final class FaultFleet implements AutoCloseable {
     private OperatorProcess operator;
     private int operatorStarts;
 
+    /** Applies the committed CRDs (waiting until Established): onboarding creates a MemberCluster. */
     FaultFleet(TestClusters clusters) {
         this.clusters = clusters;
         this.hub = clusters.hub();
         this.ns = clusters.namespace();
         this.label = "mapbench.io/it=" + ns;
         operatorProperties.put("mapbench.policy.enabled", "false");
+        CommittedCrds.apply(hub, clusters.repoRoot());
     }
 
     /** Onboards {@code ns-<suffix>} onto a local cluster, reached directly or through {@code server}. */
@@ -115,17 +118,8 @@ final class FaultFleet implements AutoCloseable {
         return this;
     }
 
-    static void applyCrds(KubernetesClient hub, Path repoRoot) throws IOException {
-        try (var crds = Files.list(repoRoot.resolve("crds"))) {
-            for (Path crd : crds.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
-                hub.resource(Files.readString(crd)).fieldManager("mapbench-faults").forceConflicts().serverSideApply();
-            }
-        }
-    }
-
     /** CRDs, Job ledgers on every member, the operator; waits until every member is Ready. */
     FaultFleet start() throws Exception {
-        applyCrds(hub, clusters.repoRoot());
         for (String cluster : Set.copyOf(members.values())) {
             SharedIndexInformer<Job> informer = clusters.client(cluster).batch().v1().jobs().inNamespace(ns)
                     .withLabel(RemoteLabels.RUN_UID).inform(new ResourceEventHandler<>() {
