@@ -16,22 +16,24 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Fault case 7: many runs applied at once in one namespace with the real policy's
  * {@code maxActiveRunsPerNamespace: 3} and two members with {@code maxConcurrentRuns: 2} (both on
  * cloud-1, runs alternate between them, so 4 slots exceed the namespace's 3: both limits bind).
  * A sampler counts active runs and live remote Jobs every 250 ms; every run must end, and runs
- * for one member must be admitted in creation order. Full: 30 runs; quick: 8.
+ * for one member must be admitted in creation order. Full level only.
  */
 @LocalClustersTest
+@EnabledIf("io.mapbench.operator.faults.FaultLevel#full")
 class ConcurrencyFaultIT {
     private static final int NAMESPACE_LIMIT = 3;
     private static final int MEMBER_LIMIT = 2;
 
     @Test
     void limitsHoldAndEveryRunEndsInCreationOrder(TestClusters clusters) throws Exception {
-        int n = FaultLevel.full() ? 30 : 8;
+        int n = 30;
         FaultCase row = FaultCase.start("7", n + " runs at once, namespace limit 3, members' limit 2");
         try (FaultFleet fleet = new FaultFleet(clusters).member("a", FaultFleet.CLOUD, "cloud", MEMBER_LIMIT)
                 .member("b", FaultFleet.CLOUD, "cloud", MEMBER_LIMIT).withPolicy().start()) {
@@ -74,7 +76,7 @@ class ConcurrencyFaultIT {
                     fleet.create(fleet.run(name, List.of("1.26"), i % 2 == 0 ? "a" : "b"));
                     names.add(name);
                 }
-                List<BenchmarkRun> runs = fleet.awaitFinished(names, Duration.ofMinutes(FaultLevel.full() ? 12 : 5));
+                List<BenchmarkRun> runs = fleet.awaitFinished(names, Duration.ofMinutes(8));
                 sampler.shutdownNow();
                 int inversions = inversions(names, admittedAt);
                 long denied = runs.stream().filter(r -> r != null && r.getStatus() != null && r.getStatus().getPhase() == RunPhase.Denied)

@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Fault case 1: the operator SIGKILLed at seeded random points while runs are admitted,
  * dispatched, collected and deleted; restarted at once, as a crashed pod would be. Full level: 10
- * runs and 10 kills (the last one while the runs are being deleted); quick: 3 and 3.
+ * runs and 10 kills (the last one while the runs are being deleted); quick: 2 and 2.
  */
 @LocalClustersTest
 class OperatorKillFaultIT {
 
     @Test
     void killNineAtRandomPointsLosesAndDuplicatesNothing(TestClusters clusters) throws Exception {
-        int n = FaultLevel.full() ? 10 : 3;
+        int n = FaultLevel.full() ? 10 : 2;
         FaultCase row = FaultCase.start("1", "operator kill -9 at " + n + " seeded random points across " + n + " runs");
         try (FaultFleet fleet = new FaultFleet(clusters).member("cloud", FaultFleet.CLOUD, "cloud", 3).start()) {
             try {

@@ -12,6 +12,7 @@ import io.mapbench.testsupport.TestClusters;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Fault case 9 (issue 11 defect 4): the remote Job completes while the operator is down and its
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * clear reason (Failed, ResultUnavailable) in bounded time, not be forced back to Running.
  */
 @LocalClustersTest
+@EnabledIf("io.mapbench.operator.faults.FaultLevel#full")
 class PodGoneBeforeLogFaultIT {
 
     @Test
@@ -42,7 +44,7 @@ class PodGoneBeforeLogFaultIT {
                         .withLabel(RemoteLabels.RUN_UID, uid).list().getItems().isEmpty());
                 fleet.startOperator();
 
-                List<BenchmarkRun> runs = fleet.awaitFinished(List.of("pod-gone"), Duration.ofMinutes(3));
+                List<BenchmarkRun> runs = fleet.awaitFinished(List.of("pod-gone"), Duration.ofMinutes(2));
                 BenchmarkRun done = runs.get(0);
                 JsonNode job = jobStatus(fleet, "pod-gone");
                 String phase = job.path("phase").asText("");

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Fault case 5: the admission policy ConfigMap deleted, then corrupted (garbage module), while runs
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * real policy is back the waiting runs are admitted and finish without any user action.
  */
 @LocalClustersTest
+@EnabledIf("io.mapbench.operator.faults.FaultLevel#full")
 class PolicyBrokenFaultIT {
     private static final Duration BROKEN_FOR = Duration.ofSeconds(20);
 
