@@ -99,6 +99,9 @@ class ConcurrencyFaultIT {
             } finally {
                 sampler.shutdownNow();
             }
+        } catch (Exception | AssertionError e) {
+            row.abort(e); // also when the fleet could not even start
+            throw e;
         }
     }
 

@@ -135,6 +135,9 @@ class CrdSchemaFaultIT {
                 row.abort(e);
                 throw e;
             }
+        } catch (Exception | AssertionError e) {
+            row.abort(e); // also when the fleet could not even start
+            throw e;
         }
     }
 

@@ -145,7 +145,7 @@ final class FaultFleet implements AutoCloseable {
                 ns, label, operatorProperties);
         startOperator();
         for (String mc : members.keySet()) {
-            await("MemberCluster " + mc + " Ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+            await("MemberCluster " + mc + " Ready").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
                     .ignoreExceptions().until(() -> ready(hub.resources(MemberCluster.class).withName(mc).get()));
         }
         if (policy) {

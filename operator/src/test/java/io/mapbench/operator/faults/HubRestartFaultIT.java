@@ -63,6 +63,9 @@ class HubRestartFaultIT {
                 fleet.clustersTool("start", "hub", "etcd");
                 fleet.clustersTool("start", "hub", "apiserver");
             }
+        } catch (Exception | AssertionError e) {
+            row.abort(e); // also when the fleet could not even start
+            throw e;
         }
     }
 }

@@ -89,6 +89,9 @@ class MemberOutageFaultIT {
                 fleet.clustersTool("start", FaultFleet.CLOUD, "apiserver");
                 fleet.clustersTool("proxy", FaultFleet.CLOUD, "--no-drop");
             }
+        } catch (Exception | AssertionError e) {
+            row.abort(e); // also when the fleet could not even start
+            throw e;
         }
     }
 

@@ -57,6 +57,9 @@ class NodeAgentKillFaultIT {
             } finally {
                 fleet.clustersTool("start", FaultFleet.CLOUD, "node-agent");
             }
+        } catch (Exception | AssertionError e) {
+            row.abort(e); // also when the fleet could not even start
+            throw e;
         }
     }
 }

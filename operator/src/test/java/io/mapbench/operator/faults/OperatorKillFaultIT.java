@@ -36,7 +36,7 @@ class OperatorKillFaultIT {
                 Map<String, Integer> killedDuring = new TreeMap<>();
                 for (int k = 0; k < n - 1; k++) {
                     Thread.sleep(500 + random.nextInt(6000));
-                    killedDuring.merge(stage(fleet.runs()), 1, Integer::sum);
+                    stages(fleet.runs()).forEach(st -> killedDuring.merge(st, 1, Integer::sum));
                     fleet.operator().kill9();
                     fleet.startOperator();
                 }
@@ -57,31 +57,42 @@ class OperatorKillFaultIT {
                 fleet.startOperator();
                 row.orphans(fleet.deleteAndCountOrphans(runs, Duration.ofMinutes(2)))
                         .duplicateJobs(fleet.duplicateJobs())
-                        .count("kills", killedDuring.toString().replace("=", ":"));
+                        .count("kills landing in", killedDuring.toString().replace("=", ":"));
                 row.finish();
             } catch (Exception | AssertionError e) {
                 row.abort(e);
                 throw e;
             }
+        } catch (Exception | AssertionError e) {
+            row.abort(e); // also when the fleet could not even start
+            throw e;
         }
     }
 
-    /** Where the fleet's runs are at the moment of a kill: the earliest stage any run is in. */
-    static String stage(List<BenchmarkRun> runs) {
-        boolean deleting = runs.stream().anyMatch(r -> r.getMetadata().getDeletionTimestamp() != null);
-        if (deleting) {
-            return "deleting";
+    /**
+     * The stages the fleet's runs are in at the moment of a kill (a kill usually hits several):
+     * admission (Pending), dispatch (Scheduled, or Running with a job not yet created), collecting
+     * (Running, every job created), deleting (deletion requested).
+     */
+    static java.util.Set<String> stages(List<BenchmarkRun> runs) {
+        java.util.Set<String> stages = new java.util.TreeSet<>();
+        for (BenchmarkRun r : runs) {
+            if (r.getMetadata().getDeletionTimestamp() != null) {
+                stages.add("deleting");
+                continue;
+            }
+            if (FaultFleet.finished(r)) {
+                continue;
+            }
+            RunPhase p = r.getStatus() == null || r.getStatus().getPhase() == null ? RunPhase.Pending : r.getStatus().getPhase();
+            boolean allCreated = r.getStatus() != null && !r.getStatus().getJobs().isEmpty()
+                    && r.getStatus().getJobs().stream().allMatch(j -> j.getJobUid() != null);
+            stages.add(switch (p) {
+                case Pending, Denied -> "admission";
+                case Scheduled -> "dispatch";
+                default -> allCreated ? "collecting" : "dispatch";
+            });
         }
-        RunPhase earliest = runs.stream().filter(r -> !FaultFleet.finished(r))
-                .map(r -> r.getStatus() == null || r.getStatus().getPhase() == null ? RunPhase.Pending : r.getStatus().getPhase())
-                .min(Enum::compareTo).orElse(null);
-        if (earliest == null) {
-            return "finished";
-        }
-        return switch (earliest) {
-            case Pending, Denied -> "admission";
-            case Scheduled -> "dispatch";
-            default -> "collecting";
-        };
+        return stages;
     }
 }

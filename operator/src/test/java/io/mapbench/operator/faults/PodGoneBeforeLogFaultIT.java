@@ -60,6 +60,9 @@ class PodGoneBeforeLogFaultIT {
                 row.abort(e);
                 throw e;
             }
+        } catch (Exception | AssertionError e) {
+            row.abort(e); // also when the fleet could not even start
+            throw e;
         }
     }
 

@@ -56,6 +56,9 @@ class PolicyBrokenFaultIT {
                 row.abort(e);
                 throw e;
             }
+        } catch (Exception | AssertionError e) {
+            row.abort(e); // also when the fleet could not even start
+            throw e;
         }
     }
 

@@ -109,6 +109,9 @@ class SecurityFaultIT {
                     throw e;
                 }
             }
+        } catch (Exception | AssertionError e) {
+            row.abort(e); // also when the fleet could not even start
+            throw e;
         } finally {
             for (HasMetadata o : rbac) {
                 if (o.getMetadata().getNamespace() == null) {

@@ -97,6 +97,9 @@ class SlowEdgeLinkFaultIT {
                 sampler.shutdownNow();
                 fleet.clustersTool("proxy", FaultFleet.EDGE, "--no-blackhole", "--no-drop", "--latency", "0s");
             }
+        } catch (Exception | AssertionError e) {
+            row.abort(e); // also when the fleet could not even start
+            throw e;
         }
     }
 }
