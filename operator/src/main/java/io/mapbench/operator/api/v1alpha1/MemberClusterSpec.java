@@ -32,9 +32,17 @@ public class MemberClusterSpec {
     private String namespace;
 
     @JsonPropertyDescription("Tolerations added to benchmark pods, e.g. for tainted edge nodes (mapbench.io/edge=true:NoSchedule).")
+    // Kubernetes' Toleration type carries no bounds; these are the ones the API server checks on pods.
+    // An empty key with operator Exists tolerates every taint.
+    @ItemSchema(property = "key", pattern = "^$|" + Vocabulary.QUALIFIED_NAME_PATTERN,
+            maxLength = Vocabulary.QUALIFIED_NAME_MAX_LENGTH)
+    @ItemSchema(property = "operator", pattern = "^(Exists|Equal)?$", maxLength = 6)
+    @ItemSchema(property = "value", pattern = Vocabulary.LABEL_VALUE_PATTERN, maxLength = Vocabulary.LABEL_VALUE_MAX_LENGTH)
+    @ItemSchema(property = "effect", pattern = "^(NoSchedule|PreferNoSchedule|NoExecute)?$", maxLength = 16)
     private List<Toleration> tolerations;
 
     @JsonPropertyDescription("Node labels benchmark pods must match, e.g. node-role.kubernetes.io/edge: \"\".")
+    @ItemSchema(pattern = Vocabulary.LABEL_VALUE_PATTERN, maxLength = Vocabulary.LABEL_VALUE_MAX_LENGTH)
     private Map<String, String> nodeSelector;
 
     @JsonPropertyDescription("How many runs may have pods in this cluster at once (first come, first served). Default 1.")
