@@ -7,7 +7,7 @@ export MAPBENCH_CACHE ?= $(HOME)/.cache/mapbench
 MVN := ./mvnw -B --no-transfer-progress
 
 .PHONY: demo test tools tools-kube tools-agent tools-opa tools-helm tools-helm-docs tools-prometheus tools-benchstat tools-workload \
-        tools-java tools-report test-go test-rego test-local test-java test-helm test-report clusters-up clusters-down
+        tools-java tools-report test-go test-rego test-local test-java test-helm test-report faults clusters-up clusters-down
 
 ## demo: local clusters up, operator running, a BenchmarkRun across cloud-1 and edge-k3s-1, results and
 ## the HTML report. Only the tools it uses; hack/demo.sh rebuilds the operator when its sources changed.
@@ -16,6 +16,15 @@ demo: tools-kube tools-agent tools-workload tools-report
 
 ## test: every suite (Go, Rego, local clusters and node agents, Java, Helm, the report in Chromium)
 test: test-go test-rego test-local test-java test-helm test-report
+
+## faults: the fault suite (issue 10) on the local clusters with the real operator jar, every row;
+## prints the table and writes docs/reliability.md (make test runs its quick subset)
+faults: clusters-up
+	$(MVN) -q -pl test-support install -DskipTests
+	rm -rf operator/target/faults
+	$(MVN) -pl operator verify -Pfaults
+	@cat docs/reliability.md
+	@! grep -q '\*\*FAIL' docs/reliability.md || { echo "make faults: failing rows above (docs/reliability.md)" >&2; exit 1; }
 
 ## tools: provision everything the tests and the demo need (idempotent, cached)
 tools: tools-kube tools-agent tools-opa tools-helm tools-helm-docs tools-prometheus tools-benchstat tools-workload tools-java \

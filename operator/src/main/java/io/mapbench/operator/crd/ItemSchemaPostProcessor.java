@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * Runs inside the Quarkus build (quarkus.operator-sdk.crd.post-processor) on every generated
- * CRD: copies {@link ItemSchema} constraints of list fields onto the list's item schema, which
+ * CRD: copies {@link ItemSchema} constraints of list and map fields onto the item (or value)
+ * schema, or a property of it, which
  * the Fabric8 generator has no annotation for. Walks the model classes alongside the schema, so
  * the constraints stay declared in the API model. Also restores the declaration order of printer
  * columns (the generator sorts them), so `kubectl get` shows Age last as usual.
@@ -70,13 +71,18 @@ public class ItemSchemaPostProcessor implements CRDPostProcessor {
                 continue;
             }
             JSONSchemaProps items = property.getItems() == null ? null : property.getItems().getSchema();
-            ItemSchema constraints = field.getAnnotation(ItemSchema.class);
-            if (constraints != null) {
-                if (items == null) {
-                    throw new IllegalStateException("@ItemSchema on " + type.getSimpleName() + "." + field.getName()
-                            + " needs a list field");
+            JSONSchemaProps values = property.getAdditionalProperties() == null ? null : property.getAdditionalProperties().getSchema();
+            for (ItemSchema constraints : field.getAnnotationsByType(ItemSchema.class)) {
+                JSONSchemaProps target = items != null ? items : values;
+                if (target != null && !constraints.property().isEmpty()) {
+                    target = target.getProperties() == null ? null : target.getProperties().get(constraints.property());
                 }
-                apply(constraints, items);
+                if (target == null) {
+                    throw new IllegalStateException("@ItemSchema on " + type.getSimpleName() + "." + field.getName()
+                            + " needs a list or map field" + (constraints.property().isEmpty() ? ""
+                                    : " whose items have the property " + constraints.property()));
+                }
+                apply(constraints, target);
             }
             Class<?> element = elementType(field);
             refine(items != null ? items : property, element);

@@ -46,6 +46,7 @@ public final class ResultReader {
                     + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
         }
         schema.validate(raw);
+        FiniteNumbers.require(raw);
         try {
             ResultDocument.Environment environment = JSON.treeToValue(raw.get("environment"), ResultDocument.Environment.class);
             List<ResultDocument.Benchmark> benchmarks = new ArrayList<>();

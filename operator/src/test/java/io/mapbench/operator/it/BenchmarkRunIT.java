@@ -99,7 +99,11 @@ class BenchmarkRunIT {
     static void stopOperator() throws Exception {
         try {
             if (clusters != null) {
-                // Offboard while the operator still runs: it removes the MemberClusters' finalizers.
+                // Delete the runs and offboard while the operator still runs: it removes their
+                // finalizers (runs left behind keep the namespace Terminating until an operator returns).
+                clusters.hub().resources(BenchmarkRun.class).inNamespace(clusters.namespace()).delete();
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> clusters.hub()
+                        .resources(BenchmarkRun.class).inNamespace(clusters.namespace()).list().getItems().isEmpty());
                 Onboarding.offboard(clusters.hub(), clusters.client(CLOUD), cloud, clusters.namespace());
                 Onboarding.offboard(clusters.hub(), clusters.client(EDGE), edge, clusters.namespace());
                 await().atMost(Duration.ofSeconds(60)).until(() -> clusters.hub().resources(MemberCluster.class)

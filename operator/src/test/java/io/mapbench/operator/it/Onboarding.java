@@ -14,24 +14,33 @@ import io.mapbench.operator.api.v1alpha1.MemberCluster;
  * admin kubeconfig creates the restricted workload namespace, the hub ServiceAccount, its RBAC and
  * a token kubeconfig Secret + MemberCluster on the hub. The operator only ever sees the token.
  */
-final class Onboarding {
+public final class Onboarding {
     private Onboarding() {
     }
 
-    static void onboard(Path repoRoot, Path kubectl, String name, String tier, Path memberKubeconfig, Path hubKubeconfig,
+    public static void onboard(Path repoRoot, Path kubectl, String name, String tier, Path memberKubeconfig, Path hubKubeconfig,
             String operatorNamespace, String workloadNamespace, String label) throws IOException, InterruptedException {
         onboard(repoRoot, kubectl, name, tier, memberKubeconfig, hubKubeconfig, operatorNamespace, workloadNamespace,
                 label, null);
     }
 
     /** @param server the API server URL the hub uses (e.g. a proxy in front of the member), null: the member's */
-    static void onboard(Path repoRoot, Path kubectl, String name, String tier, Path memberKubeconfig, Path hubKubeconfig,
+    public static void onboard(Path repoRoot, Path kubectl, String name, String tier, Path memberKubeconfig, Path hubKubeconfig,
             String operatorNamespace, String workloadNamespace, String label, String server)
+            throws IOException, InterruptedException {
+        onboard(repoRoot, kubectl, name, tier, memberKubeconfig, hubKubeconfig, operatorNamespace, workloadNamespace, label,
+                server, 3);
+    }
+
+    /** @param maxConcurrentRuns the MemberCluster's spec.maxConcurrentRuns */
+    public static void onboard(Path repoRoot, Path kubectl, String name, String tier, Path memberKubeconfig, Path hubKubeconfig,
+            String operatorNamespace, String workloadNamespace, String label, String server, int maxConcurrentRuns)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(repoRoot.resolve("deploy/member/onboard.sh").toString(),
                 "--name", name, "--tier", tier, "--member-kubeconfig", memberKubeconfig.toString(),
                 "--hub-kubeconfig", hubKubeconfig.toString(), "--operator-namespace", operatorNamespace,
-                "--workload-namespace", workloadNamespace, "--label", label, "--max-concurrent-runs", "3"));
+                "--workload-namespace", workloadNamespace, "--label", label, "--max-concurrent-runs",
+                String.valueOf(maxConcurrentRuns)));
         if (server != null) {
             cmd.addAll(List.of("--server", server));
         }
@@ -45,13 +54,13 @@ final class Onboarding {
     }
 
     /** Removes what onboarding created outside the test namespaces (cluster-scoped objects). */
-    static void offboard(KubernetesClient hub, KubernetesClient member, String name, String workloadNamespace) {
+    public static void offboard(KubernetesClient hub, KubernetesClient member, String name, String workloadNamespace) {
         hub.resources(MemberCluster.class).withName(name).delete();
         member.rbac().clusterRoleBindings().withName("mapbench-hub-node-reader-" + workloadNamespace).delete();
     }
 
     /** kubectl of the cached Kubernetes build (deploy/local/kube/build.sh). */
-    static Path kubectl(Path repoRoot) throws IOException, InterruptedException {
+    public static Path kubectl(Path repoRoot) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(repoRoot.resolve("deploy/local/kube/build.sh").toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

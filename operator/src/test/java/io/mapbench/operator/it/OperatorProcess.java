@@ -21,7 +21,7 @@ import java.util.Map;
  * are confined to the test's namespace and MemberClusters, so tests and other operators on the
  * same hub never reconcile each other's objects.
  */
-final class OperatorProcess implements AutoCloseable {
+public final class OperatorProcess implements AutoCloseable {
     private final Path jar;
     private final Path hubKubeconfig;
     private final Path log;
@@ -29,7 +29,7 @@ final class OperatorProcess implements AutoCloseable {
     private final int port;
     private Process process;
 
-    OperatorProcess(Path repoRoot, Path hubKubeconfig, String namespace, String memberSelector, Map<String, String> extra) {
+    public OperatorProcess(Path repoRoot, Path hubKubeconfig, String namespace, String memberSelector, Map<String, String> extra) {
         // The jar this very build packaged (failsafe runs in the module directory, after package).
         this.jar = Path.of(System.getProperty("user.dir"), "target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
@@ -46,7 +46,7 @@ final class OperatorProcess implements AutoCloseable {
         extra.forEach((k, v) -> properties.add("-D" + k + "=" + v));
     }
 
-    void start() {
+    public void start() {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(properties);
         cmd.addAll(List.of("-jar", jar.toString()));
@@ -61,21 +61,21 @@ final class OperatorProcess implements AutoCloseable {
     }
 
     /** SIGKILL, like an OOM kill or a node crash: no shutdown hooks, no graceful informer stop. */
-    void kill9() throws InterruptedException {
+    public void kill9() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process != null && process.isAlive();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** The Prometheus text at /q/metrics. */
-    String metrics() throws IOException, InterruptedException {
+    public String metrics() throws IOException, InterruptedException {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/q/metrics")).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());

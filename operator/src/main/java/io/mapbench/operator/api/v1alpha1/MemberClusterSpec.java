@@ -37,6 +37,7 @@ public class MemberClusterSpec {
     private List<Toleration> tolerations;
 
     @JsonPropertyDescription("Node labels benchmark pods must match, e.g. node-role.kubernetes.io/edge: \"\".")
+    @ItemSchema(pattern = Vocabulary.LABEL_VALUE_PATTERN, maxLength = Vocabulary.LABEL_VALUE_MAX_LENGTH)
     private Map<String, String> nodeSelector;
 
     @JsonPropertyDescription("How many runs may have pods in this cluster at once (first come, first served). Default 1.")

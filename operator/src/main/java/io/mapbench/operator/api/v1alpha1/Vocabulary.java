@@ -26,6 +26,14 @@ public final class Vocabulary {
     public static final String IMAGE_REPOSITORY_PATTERN = "^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*$";
     public static final int IMAGE_REPOSITORY_MAX_LENGTH = 255;
 
+    /** A label value, as Kubernetes validates it: empty, or up to 63 alphanumerics with -_. inside. */
+    public static final String LABEL_VALUE_PATTERN = "^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$";
+    public static final int LABEL_VALUE_MAX_LENGTH = 63;
+    /** A label or taint key: optional DNS-subdomain prefix and '/', then a name of up to 63 characters. */
+    public static final String QUALIFIED_NAME_PATTERN = "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?"
+            + "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$";
+    public static final int QUALIFIED_NAME_MAX_LENGTH = DNS_SUBDOMAIN_MAX_LENGTH + 1 + LABEL_VALUE_MAX_LENGTH;
+
     private Vocabulary() {
     }
 }

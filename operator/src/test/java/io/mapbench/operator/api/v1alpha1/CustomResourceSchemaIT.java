@@ -183,7 +183,41 @@ class CustomResourceSchemaIT {
                         s -> s.put("tolerations", List.of(Map.of("key", "mapbench.io/edge", "operator", "Exists", "effect", "NoRun"))),
                         List.of("spec.tolerations[0].effect", "Unsupported value: \"NoRun\"")),
                 new Invalid("member cluster maxConcurrentRuns 0", VALID_MEMBER, s -> s.put("maxConcurrentRuns", 0),
-                        List.of("spec.maxConcurrentRuns", "greater than or equal to 1")));
+                        List.of("spec.maxConcurrentRuns", "greater than or equal to 1")),
+                new Invalid("node selector value of 100 KB", VALID_MEMBER,
+                        s -> s.put("nodeSelector", Map.of("mapbench.io/pool", "a".repeat(100 * 1024))),
+                        List.of("spec.nodeSelector.mapbench.io/pool", "Too long")),
+                new Invalid("node selector value not a label value", VALID_MEMBER,
+                        s -> s.put("nodeSelector", Map.of("mapbench.io/pool", "edge nodes")),
+                        List.of("spec.nodeSelector.mapbench.io/pool", "should match")),
+                member("toleration key of 100 KB", "key", "k".repeat(100 * 1024), "Too long"),
+                member("toleration key not a qualified name", "key", "mapbench.io/edge=true", "should match"),
+                member("toleration operator of 100 KB", "operator", "E".repeat(100 * 1024), "Too long"),
+                member("unknown toleration operator", "operator", "In", "should match"),
+                member("toleration value of 100 KB", "value", "v".repeat(100 * 1024), "Too long"),
+                member("toleration effect of 100 KB", "effect", "N".repeat(100 * 1024), "Too long"),
+                member("unknown toleration effect", "effect", "NoRun", "should match"));
+    }
+
+    /** A member whose only toleration (edge nodes, valid otherwise) has one field replaced. */
+    private static Invalid member(String description, String field, String value, String problem) {
+        return new Invalid(description, VALID_MEMBER, s -> {
+            Map<String, Object> toleration = new LinkedHashMap<>(Map.of("key", "mapbench.io/edge", "operator", "Equal",
+                    "value", "true", "effect", "NoSchedule"));
+            toleration.put(field, value);
+            s.put("tolerations", List.of(toleration));
+        }, List.of("spec.tolerations[0]." + field, problem));
+    }
+
+    @Test
+    void edgeMemberWithTolerationsAndNodeSelectorPasses(TestClusters clusters) {
+        GenericKubernetesResource member = parse(VALID_MEMBER);
+        Map<String, Object> spec = member.get("spec");
+        spec.put("nodeSelector", Map.of("node-role.kubernetes.io/edge", "", "kubernetes.io/arch", "arm64"));
+        spec.put("tolerations", List.of(Map.of("key", "mapbench.io/edge", "operator", "Equal", "value", "true",
+                "effect", "NoSchedule"), Map.of("operator", "Exists"), Map.of("key", "node.kubernetes.io/unreachable",
+                "operator", "Exists", "effect", "NoExecute", "tolerationSeconds", 30)));
+        assertThat(dryRunCreate(clusters, MEMBERS, member)).isNotNull();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,375 @@
+package io.mapbench.operator.faults;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.mapbench.operator.api.v1alpha1.BenchmarkResult;
+import io.mapbench.operator.api.v1alpha1.BenchmarkRun;
+import io.mapbench.operator.api.v1alpha1.BenchmarkRunSpec;
+import io.mapbench.operator.api.v1alpha1.ComputeResources;
+import io.mapbench.operator.api.v1alpha1.ConditionStatus;
+import io.mapbench.operator.api.v1alpha1.ConditionTypes;
+import io.mapbench.operator.api.v1alpha1.JobPhase;
+import io.mapbench.operator.api.v1alpha1.JobStatus;
+import io.mapbench.operator.api.v1alpha1.MemberCluster;
+import io.mapbench.operator.api.v1alpha1.PlacementSpec;
+import io.mapbench.operator.api.v1alpha1.ResourcesSpec;
+import io.mapbench.operator.api.v1alpha1.Suite;
+import io.mapbench.operator.dependent.RemoteLabels;
+import io.mapbench.operator.it.Onboarding;
+import io.mapbench.operator.it.OperatorProcess;
+import io.mapbench.testsupport.CommittedCrds;
+import io.mapbench.testsupport.TestClusters;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * One fault case's fleet on the local clusters: the CRDs, MemberClusters onboarded with
+ * deploy/member/onboard.sh (token kubeconfigs, restricted workload namespace), optionally the real
+ * compiled admission policy, and the real operator jar as a process ({@link OperatorProcess}),
+ * scoped to the test class's namespace. It counts what the rows report: every remote Job ever
+ * created (an informer per member records each Job UID per (run, cluster, Go version) slot, so a
+ * Job deleted and created again is a duplicate even when only one is ever visible), results per
+ * job, and remote objects left behind by deleted runs.
+ *
+ * <p>{@link #close()} deletes the runs and waits for them to go while the operator still runs (it
+ * owns their finalizers), offboards the members, then stops the operator: no namespace is left
+ * Terminating.
+ */
+final class FaultFleet implements AutoCloseable {
+    static final String CLOUD = "cloud-1";
+    static final String EDGE = "edge-k3s-1";
+    private static final List<Class<? extends HasMetadata>> REMOTE_KINDS = List.of(Job.class, io.fabric8.kubernetes.api.model.Pod.class,
+            io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class, io.fabric8.kubernetes.api.model.ConfigMap.class);
+
+    final TestClusters clusters;
+    final KubernetesClient hub;
+    final String ns;
+    final String label;
+    /** MemberCluster name -> local cluster it points at. */
+    final Map<String, String> members = new LinkedHashMap<>();
+    private final Map<String, String> operatorProperties = new HashMap<>();
+    private final List<SharedIndexInformer<Job>> informers = new ArrayList<>();
+    /** slot (run UID / cluster / Go version) -> every Job UID seen for it. */
+    private final Map<String, Set<String>> jobUidsBySlot = new ConcurrentHashMap<>();
+    private boolean policy;
+    private Path operatorKubeconfig;
+    private OperatorProcess operator;
+    private int operatorStarts;
+
+    /** Applies the committed CRDs (waiting until Established): onboarding creates a MemberCluster. */
+    FaultFleet(TestClusters clusters) {
+        this.clusters = clusters;
+        this.hub = clusters.hub();
+        this.ns = clusters.namespace();
+        this.label = "mapbench.io/it=" + ns;
+        operatorProperties.put("mapbench.policy.enabled", "false");
+        CommittedCrds.apply(hub, clusters.repoRoot());
+    }
+
+    /** Onboards {@code ns-<suffix>} onto a local cluster, reached directly or through {@code server}. */
+    FaultFleet member(String suffix, String cluster, String tier, int maxConcurrentRuns, String server) throws Exception {
+        String name = ns + "-" + suffix;
+        Onboarding.onboard(clusters.repoRoot(), Onboarding.kubectl(clusters.repoRoot()), name, tier, clusters.kubeconfig(cluster),
+                clusters.kubeconfig("hub"), ns, ns, label, server, maxConcurrentRuns);
+        members.put(name, cluster);
+        return this;
+    }
+
+    FaultFleet member(String suffix, String cluster, String tier, int maxConcurrentRuns) throws Exception {
+        return member(suffix, cluster, tier, maxConcurrentRuns, null);
+    }
+
+    /** The real compiled policy (policies/dist via policies/configmap.sh) and the gate on. */
+    FaultFleet withPolicy() throws Exception {
+        installPolicy();
+        policy = true;
+        operatorProperties.put("mapbench.policy.enabled", "true");
+        return this;
+    }
+
+    /** The operator's hub credentials (default: the hub's admin kubeconfig). */
+    FaultFleet operatorKubeconfig(Path kubeconfig) {
+        this.operatorKubeconfig = kubeconfig;
+        return this;
+    }
+
+    FaultFleet property(String key, String value) {
+        operatorProperties.put(key, value);
+        return this;
+    }
+
+    /** CRDs, Job ledgers on every member, the operator; waits until every member is Ready. */
+    FaultFleet start() throws Exception {
+        for (String cluster : Set.copyOf(members.values())) {
+            SharedIndexInformer<Job> informer = clusters.client(cluster).batch().v1().jobs().inNamespace(ns)
+                    .withLabel(RemoteLabels.RUN_UID).inform(new ResourceEventHandler<>() {
+                        @Override
+                        public void onAdd(Job job) {
+                            Map<String, String> l = job.getMetadata().getLabels();
+                            jobUidsBySlot.computeIfAbsent(l.get(RemoteLabels.RUN_UID) + "/" + l.get(RemoteLabels.CLUSTER) + "/"
+                                    + l.get(RemoteLabels.GO_VERSION), k -> ConcurrentHashMap.newKeySet()).add(job.getMetadata().getUid());
+                        }
+
+                        @Override
+                        public void onUpdate(Job oldJob, Job newJob) {
+                            onAdd(newJob);
+                        }
+
+                        @Override
+                        public void onDelete(Job job, boolean unknownFinalState) {
+                        }
+                    });
+            informers.add(informer);
+        }
+        operator = new OperatorProcess(clusters.repoRoot(), operatorKubeconfig != null ? operatorKubeconfig : clusters.kubeconfig("hub"),
+                ns, label, operatorProperties);
+        startOperator();
+        for (String mc : members.keySet()) {
+            await("MemberCluster " + mc + " Ready").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+                    .ignoreExceptions().until(() -> ready(hub.resources(MemberCluster.class).withName(mc).get()));
+        }
+        if (policy) {
+            await("admission policy loaded").atMost(Duration.ofSeconds(90)).until(() -> operatorLog().contains(" loaded in "));
+        }
+        return this;
+    }
+
+    OperatorProcess operator() {
+        return operator;
+    }
+
+    void startOperator() {
+        operator.start();
+        operatorStarts++;
+    }
+
+    int operatorStarts() {
+        return operatorStarts;
+    }
+
+    String operatorLog() throws IOException {
+        return Files.readString(operator.log(), StandardCharsets.UTF_8);
+    }
+
+    static boolean ready(MemberCluster mc) {
+        return mc != null && mc.getStatus() != null && mc.getStatus().getConditions() != null && mc.getStatus().getConditions().stream()
+                .anyMatch(c -> ConditionTypes.READY.equals(c.getType()) && c.getStatus() == ConditionStatus.True);
+    }
+
+    // ------------------------------------------------------------------------------------- runs
+
+    /** A small run: the smoke suite once, on the given MemberClusters (by suffix), 1 CPU. */
+    BenchmarkRun run(String name, List<String> goVersions, String... memberSuffixes) {
+        BenchmarkRun run = new BenchmarkRun();
+        run.getMetadata().setName(name);
+        run.getMetadata().setNamespace(ns);
+        BenchmarkRunSpec spec = new BenchmarkRunSpec();
+        spec.setSuite(Suite.SMOKE);
+        spec.setGoVersions(goVersions);
+        spec.setRepetitions(1);
+        PlacementSpec placement = new PlacementSpec();
+        placement.setClusters(java.util.Arrays.stream(memberSuffixes).map(s -> ns + "-" + s).toList());
+        spec.setPlacement(placement);
+        ResourcesSpec resources = new ResourcesSpec();
+        ComputeResources r = new ComputeResources();
+        r.setCpu(new Quantity("500m"));
+        r.setMemory(new Quantity("256Mi"));
+        resources.setRequests(r);
+        resources.setLimits(r);
+        spec.setResources(resources);
+        spec.setTimeout("5m");
+        run.setSpec(spec);
+        return run;
+    }
+
+    BenchmarkRun create(BenchmarkRun run) {
+        return hub.resource(run).create();
+    }
+
+    BenchmarkRun get(String name) {
+        return hub.resources(BenchmarkRun.class).inNamespace(ns).withName(name).get();
+    }
+
+    List<BenchmarkRun> runs() {
+        return hub.resources(BenchmarkRun.class).inNamespace(ns).list().getItems();
+    }
+
+    static boolean finished(BenchmarkRun r) {
+        return r != null && r.getStatus() != null && r.getStatus().getPhase() != null && r.getStatus().getPhase().isFinished();
+    }
+
+    /**
+     * Waits (bounded) until every named run is finished, or Denied (a verdict that stands: waiting
+     * longer changes nothing); returns their state then, finished or not.
+     */
+    List<BenchmarkRun> awaitFinished(Collection<String> names, Duration atMost) {
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> names.stream().map(this::get).allMatch(r -> finished(r)
+                            || r.getStatus() != null && r.getStatus().getPhase() == io.mapbench.operator.api.v1alpha1.RunPhase.Denied));
+        } catch (ConditionTimeoutException e) {
+            System.out.println("FAULT not every run finished within " + atMost + ": " + describe(names));
+        }
+        return names.stream().map(this::get).toList();
+    }
+
+    String describe(Collection<String> names) {
+        return names.stream().map(this::get).map(r -> r == null ? "(gone)" : r.getMetadata().getName() + "="
+                + (r.getStatus() == null ? "no status" : r.getStatus().getPhase() + " " + hub.getKubernetesSerialization()
+                        .asJson(r.getStatus().getConditions()))).collect(Collectors.joining("; "));
+    }
+
+    static int finishedCount(List<BenchmarkRun> runs) {
+        return (int) runs.stream().filter(FaultFleet::finished).count();
+    }
+
+    // ----------------------------------------------------------------------------------- counts
+
+    /** Jobs created beyond one per (run, cluster, Go version), by UID, since the fleet started. */
+    int duplicateJobs() {
+        return jobUidsBySlot.values().stream().mapToInt(uids -> Math.max(0, uids.size() - 1)).sum();
+    }
+
+    /** Jobs ever created for these runs. */
+    int jobsCreated(Collection<BenchmarkRun> runs) {
+        Set<String> uids = runs.stream().map(r -> r.getMetadata().getUid()).collect(Collectors.toSet());
+        return jobUidsBySlot.entrySet().stream().filter(e -> uids.contains(e.getKey().split("/")[0]))
+                .mapToInt(e -> e.getValue().size()).sum();
+    }
+
+    /** Jobs Succeeded in status without their BenchmarkResult object on the hub. */
+    int lostResults(List<BenchmarkRun> runs) {
+        Set<String> names = results(runs).stream().map(r -> r.getMetadata().getName()).collect(Collectors.toSet());
+        int lost = 0;
+        for (BenchmarkRun r : runs) {
+            if (r == null || r.getStatus() == null) {
+                continue;
+            }
+            for (JobStatus j : r.getStatus().getJobs()) {
+                if (j.getPhase() == JobPhase.Succeeded && (j.getResultName() == null || !names.contains(j.getResultName()))) {
+                    lost++;
+                }
+            }
+        }
+        return lost;
+    }
+
+    /** BenchmarkResults beyond one per (run, cluster, Go version). */
+    int duplicateResults(List<BenchmarkRun> runs) {
+        Map<String, Long> perSlot = results(runs).stream().collect(Collectors.groupingBy(
+                r -> r.getSpec().getRunUid() + "/" + r.getSpec().getCluster() + "/" + r.getSpec().getGoVersion(), Collectors.counting()));
+        return perSlot.values().stream().mapToInt(n -> (int) (n - 1)).sum();
+    }
+
+    List<BenchmarkResult> results(List<BenchmarkRun> runs) {
+        Set<String> uids = runs.stream().filter(r -> r != null).map(r -> r.getMetadata().getUid()).collect(Collectors.toSet());
+        return hub.resources(BenchmarkResult.class).inNamespace(ns).list().getItems().stream()
+                .filter(r -> uids.contains(r.getSpec().getRunUid())).toList();
+    }
+
+    /**
+     * Deletes the runs and waits (bounded) until they are gone from the hub and their remote
+     * objects from every member; returns the remote objects still carrying their UIDs then.
+     */
+    int deleteAndCountOrphans(List<BenchmarkRun> runs, Duration atMost) {
+        Set<String> uids = runs.stream().filter(r -> r != null).map(r -> r.getMetadata().getUid()).collect(Collectors.toSet());
+        for (BenchmarkRun r : runs) {
+            if (r != null) {
+                hub.resources(BenchmarkRun.class).inNamespace(ns).withName(r.getMetadata().getName()).delete();
+            }
+        }
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> runs.stream().filter(r -> r != null).allMatch(r -> get(r.getMetadata().getName()) == null)
+                            && remoteObjects(uids) == 0);
+        } catch (ConditionTimeoutException e) {
+            System.out.println("FAULT cleanup incomplete after " + atMost + ": runs " + describe(runs.stream().filter(r -> r != null)
+                    .map(r -> r.getMetadata().getName()).toList()));
+        }
+        return remoteObjects(uids);
+    }
+
+    /** Remote Jobs, pods, PDBs and ConfigMaps carrying one of these run UIDs, on every member. */
+    int remoteObjects(Set<String> runUids) {
+        int n = 0;
+        for (String cluster : Set.copyOf(members.values())) {
+            for (Class<? extends HasMetadata> kind : REMOTE_KINDS) {
+                n += (int) clusters.client(cluster).resources(kind).inNamespace(ns).withLabel(RemoteLabels.RUN_UID).list().getItems()
+                        .stream().filter(o -> runUids.contains(o.getMetadata().getLabels().get(RemoteLabels.RUN_UID))).count();
+            }
+        }
+        return n;
+    }
+
+    // ------------------------------------------------------------------------------ fault hooks
+
+    /** deploy/local/clusters with arguments (fault hooks: stop/start components, proxy); its output. */
+    String clustersTool(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(clusters.repoRoot().resolve("deploy/local/clusters").toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("clusters " + String.join(" ", args) + " failed:\n" + out);
+        }
+        return out;
+    }
+
+    void installPolicy() throws IOException, InterruptedException {
+        script(clusters.repoRoot().resolve("policies/configmap.sh").toString(), "--kubeconfig", clusters.kubeconfig("hub").toString(),
+                "--namespace", ns, "--name", "mapbench-policy");
+    }
+
+    private static void script(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------- cleanup
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (operator != null && !operator.alive()) {
+                startOperator(); // a case may end with the operator killed: it owns the finalizers
+            }
+            hub.resources(BenchmarkRun.class).inNamespace(ns).delete();
+            for (Map.Entry<String, String> m : members.entrySet()) {
+                Onboarding.offboard(hub, clusters.client(m.getValue()), m.getKey(), ns);
+            }
+            await("runs and MemberClusters deleted before the operator stops").atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> hub.resources(BenchmarkRun.class).inNamespace(ns).list().getItems().isEmpty()
+                            && members.keySet().stream().allMatch(mc -> hub.resources(MemberCluster.class).withName(mc).get() == null));
+        } finally {
+            informers.forEach(SharedIndexInformer::close);
+            if (operator != null) {
+                operator.close();
+            }
+        }
+    }
+}
