@@ -140,7 +140,8 @@ grep -q "with the new credentials failed" <<<"$out" || fail "an API error was no
 ! hub get membercluster cloud-1-check >/dev/null 2>&1 || fail "a failed onboarding left a MemberCluster behind"
 
 # Runs: one allowed (namespace may use edge clusters), the same one denied (namespace not
-# labelled for edge), one failing (a scenario the workload rejects).
+# labelled for edge), one with a scenario the catalog does not have (denied at admission as
+# InvalidSpec, nothing created), one failing (its job exceeds spec.timeout).
 hub label namespace e2e-runs mapbench.io/edge-allowed=true --overwrite >/dev/null
 hub -n e2e-runs apply -f "$repo/deploy/examples/smoke-cloud-and-edge.yaml" >/dev/null
 hub -n e2e-denied apply -f "$repo/deploy/examples/smoke-cloud-and-edge.yaml" >/dev/null
@@ -156,6 +157,19 @@ spec:
   placement: {clusters: [cloud-1]}
   resources: {requests: {cpu: "1", memory: 512Mi}, limits: {cpu: "1", memory: 512Mi}}
   timeout: 5m
+---
+apiVersion: mapbench.io/v1alpha1
+kind: BenchmarkRun
+metadata:
+  name: too-slow
+spec:
+  suite: smoke
+  goVersions: ["1.26"]
+  repetitions: 3
+  benchtime: 2s
+  placement: {clusters: [cloud-1]}
+  resources: {requests: {cpu: "1", memory: 512Mi}, limits: {cpu: "1", memory: 512Mi}}
+  timeout: 1s
 RUN
 
 phase() { hub -n "$1" get benchmarkrun "$2" -o jsonpath='{.status.phase}' 2>/dev/null || true; }
@@ -170,9 +184,12 @@ wait_phase() { # ns name timeout-seconds phases...
 }
 log "waiting for runs (smoke on cloud-1 + edge-k3s-1 under qemu)"
 p="$(wait_phase e2e-denied smoke-cloud-and-edge 120 Denied)" || fail "e2e-denied run is '$p', want Denied"
-p="$(wait_phase e2e-runs unknown-scenario 600 Failed PartiallySucceeded Succeeded)"; [[ "$p" == Failed ]] || fail "unknown-scenario run is '$p', want Failed"
+p="$(wait_phase e2e-runs unknown-scenario 120 Denied)" || fail "unknown-scenario run is '$p', want Denied (InvalidSpec)"
+reason="$(hub -n e2e-runs get benchmarkrun unknown-scenario -o jsonpath='{.status.conditions[?(@.type=="Admitted")].reason}')"
+[[ "$reason" == InvalidSpec ]] || fail "unknown-scenario Admitted reason is '$reason', want InvalidSpec"
+p="$(wait_phase e2e-runs too-slow 600 Failed PartiallySucceeded Succeeded)"; [[ "$p" == Failed ]] || fail "too-slow run is '$p', want Failed (timed out)"
 p="$(wait_phase e2e-runs smoke-cloud-and-edge 900 Succeeded PartiallySucceeded Failed)"; [[ "$p" == Succeeded ]] || fail "smoke run is '$p', want Succeeded"
-log "runs: smoke Succeeded, unknown-scenario Failed, edge run in an unlabelled namespace Denied"
+log "runs: smoke Succeeded, too-slow Failed, unknown-scenario Denied (InvalidSpec), edge run in an unlabelled namespace Denied"
 results="$(hub -n e2e-runs get benchmarkresults -o name | wc -l)"
 (( results >= 4 )) || fail "$results BenchmarkResults for the smoke run, want one per (cluster, Go version) = 4"
 
