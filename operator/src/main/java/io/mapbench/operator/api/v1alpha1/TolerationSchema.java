@@ -2,6 +2,7 @@ package io.mapbench.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 
 /**
@@ -12,14 +13,16 @@ import io.fabric8.generator.annotation.Size;
  */
 public final class TolerationSchema {
     @JsonPropertyDescription("Taint key the toleration matches, e.g. mapbench.io/edge; empty with operator Exists matches every taint.")
-    @Size(max = 317)
+    @Pattern("^$|" + Vocabulary.QUALIFIED_NAME_PATTERN)
+    @Size(max = Vocabulary.QUALIFIED_NAME_MAX_LENGTH)
     public String key;
 
     @JsonPropertyDescription("Equal (the taint's value must equal value) or Exists (any value; value must be empty). Default Equal.")
     public TolerationOperator operator;
 
     @JsonPropertyDescription("Taint value matched with operator Equal, e.g. \"true\".")
-    @Size(max = 63)
+    @Pattern(Vocabulary.LABEL_VALUE_PATTERN)
+    @Size(max = Vocabulary.LABEL_VALUE_MAX_LENGTH)
     public String value;
 
     @JsonPropertyDescription("Taint effect matched: NoSchedule, PreferNoSchedule or NoExecute; empty matches all effects.")

@@ -192,11 +192,11 @@ class CustomResourceSchemaIT {
                         List.of("spec.nodeSelector.mapbench.io/pool", "should match")),
                 member("toleration key of 100 KB", "key", "k".repeat(100 * 1024), "Too long"),
                 member("toleration key not a qualified name", "key", "mapbench.io/edge=true", "should match"),
-                member("toleration operator of 100 KB", "operator", "E".repeat(100 * 1024), "Too long"),
-                member("unknown toleration operator", "operator", "In", "should match"),
+                member("toleration operator of 100 KB", "operator", "E".repeat(100 * 1024), "Unsupported value"),
+                member("unknown toleration operator", "operator", "In", "Unsupported value"),
                 member("toleration value of 100 KB", "value", "v".repeat(100 * 1024), "Too long"),
-                member("toleration effect of 100 KB", "effect", "N".repeat(100 * 1024), "Too long"),
-                member("unknown toleration effect", "effect", "NoRun", "should match"));
+                member("toleration effect of 100 KB", "effect", "N".repeat(100 * 1024), "Unsupported value"),
+                member("unknown toleration effect", "effect", "NoRun", "Unsupported value"));
     }
 
     /** A member whose only toleration (edge nodes, valid otherwise) has one field replaced. */
