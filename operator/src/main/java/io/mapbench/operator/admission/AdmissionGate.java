@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,18 +48,8 @@ public final class AdmissionGate {
     private final PolicyStore policy;
     private final Function<String, Map<String, String>> namespaceLabels;
     private final Reservations reservations;
-    private final Map<String, Boolean> validity = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > JUDGEMENT_MEMO_SIZE;
-        }
-    };
-    private final Map<String, Judgement> memo = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Judgement> eldest) {
-            return size() > JUDGEMENT_MEMO_SIZE;
-        }
-    };
+    private final Map<String, Boolean> validity = lru(JUDGEMENT_MEMO_SIZE);
+    private final Map<String, Judgement> memo = lru(JUDGEMENT_MEMO_SIZE);
 
     /**
      * @param namespaceLabels a namespace's labels (for the policy input), by name; empty when unknown
@@ -100,7 +91,9 @@ public final class AdmissionGate {
         if (!(anywhere instanceof PlacementOutcome.Assigned roomy)) {
             return new Admission.Waiting(anywhere);
         }
-        Judgement early = judge(run, roomy.clusters(), 0, clusters);
+        // One read of each namespace per decision: the walk below judges every older run again.
+        Map<String, Map<String, String>> labelsByNamespace = new HashMap<>();
+        Judgement early = judge(run, roomy.clusters(), 0, clusters, labelsByNamespace);
         if (early instanceof Judgement.Deny deny) {
             return new Admission.Denied(deny.violations(), deny.revision());
         }
@@ -109,13 +102,13 @@ public final class AdmissionGate {
         }
 
         AdmissionQueue queue = new AdmissionQueue(this::valid,
-                (older, proposed, active) -> judge(older, proposed, active, clusters));
+                (older, proposed, active) -> judge(older, proposed, active, clusters, labelsByNamespace));
         AdmissionQueue.Standing standing = queue.standing(run, clusters, runs, reservations.snapshot());
         PlacementOutcome outcome = Placement.propose(run, clusters, standing.usedSlots());
         if (!(outcome instanceof PlacementOutcome.Assigned assigned)) {
             return new Admission.Waiting(outcome);
         }
-        Judgement judgement = judge(run, assigned.clusters(), standing.activeInNamespace(), clusters);
+        Judgement judgement = judge(run, assigned.clusters(), standing.activeInNamespace(), clusters, labelsByNamespace);
         if (judgement instanceof Judgement.WaitForQuota quota) {
             return new Admission.Waiting(new PlacementOutcome.Waiting(ConditionReasons.WAITING_FOR_QUOTA, quota.message()));
         }
@@ -154,12 +147,13 @@ public final class AdmissionGate {
         return reservations.size();
     }
 
-    private Judgement judge(BenchmarkRun run, List<String> proposed, int activeRuns, Collection<MemberCluster> clusters) {
+    private Judgement judge(BenchmarkRun run, List<String> proposed, int activeRuns, Collection<MemberCluster> clusters,
+            Map<String, Map<String, String>> labelsByNamespace) {
         if (!policy.enabled()) {
             return new Judgement.Allow(null);
         }
         String ns = run.getMetadata().getNamespace();
-        Map<String, String> labels = namespaceLabels.apply(ns);
+        Map<String, String> labels = labelsByNamespace.computeIfAbsent(ns, namespaceLabels);
         String key = run.getMetadata().getUid() + "|" + run.getMetadata().getGeneration() + "|"
                 + policy.revision().orElse("-") + "|" + proposed + "|" + activeRuns + "|" + labels;
         Judgement known = memo.get(key);
@@ -184,5 +178,15 @@ public final class AdmissionGate {
             memo.put(key, judgement);
         }
         return judgement;
+    }
+
+    /** A bounded map that forgets the least recently used entry first (only touched inside decide). */
+    private static <V> Map<String, V> lru(int capacity) {
+        return new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > capacity;
+            }
+        };
     }
 }
