@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.mapbench.operator.api.v1alpha1.BenchmarkResult;
 import io.mapbench.operator.api.v1alpha1.BenchmarkRun;
+import io.mapbench.operator.api.v1alpha1.BenchmarkSchedule;
 import io.mapbench.operator.api.v1alpha1.ItemSchema;
 import io.mapbench.operator.api.v1alpha1.MemberCluster;
 import java.lang.reflect.Field;
@@ -33,6 +34,7 @@ public class ItemSchemaPostProcessor implements CRDPostProcessor {
     private static final Map<String, Class<?>> KINDS = Map.of(
             BenchmarkRun.KIND, BenchmarkRun.class,
             BenchmarkResult.KIND, BenchmarkResult.class,
+            BenchmarkSchedule.KIND, BenchmarkSchedule.class,
             MemberCluster.KIND, MemberCluster.class);
 
     @Override

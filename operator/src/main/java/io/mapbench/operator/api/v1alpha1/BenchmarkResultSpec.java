@@ -71,6 +71,10 @@ public class BenchmarkResultSpec {
     @PreserveUnknownFields
     private JsonNode result;
 
+    @JsonPropertyDescription("This result compared with its baseline result (same cluster and Go version), written when"
+            + " the run finishes if the run has spec.baseline.")
+    private ResultComparison comparison;
+
     public String getRun() {
         return run;
     }
@@ -157,5 +161,13 @@ public class BenchmarkResultSpec {
 
     public void setResult(JsonNode result) {
         this.result = result;
+    }
+
+    public ResultComparison getComparison() {
+        return comparison;
+    }
+
+    public void setComparison(ResultComparison comparison) {
+        this.comparison = comparison;
     }
 }

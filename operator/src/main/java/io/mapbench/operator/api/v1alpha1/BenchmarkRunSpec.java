@@ -122,6 +122,10 @@ public class BenchmarkRunSpec {
     @Default("Delete")
     private ResultRetention resultRetention;
 
+    @JsonPropertyDescription("What this run's results are compared with when it finishes (a named run, or the previous run"
+            + " of a schedule); the comparison is stored in each BenchmarkResult and summarised in status.comparison.")
+    private BaselineSpec baseline;
+
     public Suite getSuite() {
         return suite;
     }
@@ -256,5 +260,13 @@ public class BenchmarkRunSpec {
 
     public void setResultRetention(ResultRetention resultRetention) {
         this.resultRetention = resultRetention;
+    }
+
+    public BaselineSpec getBaseline() {
+        return baseline;
+    }
+
+    public void setBaseline(BaselineSpec baseline) {
+        this.baseline = baseline;
     }
 }

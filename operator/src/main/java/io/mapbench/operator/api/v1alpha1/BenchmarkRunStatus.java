@@ -39,6 +39,10 @@ public class BenchmarkRunStatus {
     @JsonPropertyDescription("When the last job finished (RFC 3339).")
     private String completionTime;
 
+    @JsonPropertyDescription("Comparison with spec.baseline over all results: counts per verdict and the worst regressions"
+            + " (condition Regressed).")
+    private ComparisonSummary comparison;
+
     public RunPhase getPhase() {
         return phase;
     }
@@ -117,5 +121,13 @@ public class BenchmarkRunStatus {
 
     public void setCompletionTime(String completionTime) {
         this.completionTime = completionTime;
+    }
+
+    public ComparisonSummary getComparison() {
+        return comparison;
+    }
+
+    public void setComparison(ComparisonSummary comparison) {
+        this.comparison = comparison;
     }
 }

@@ -1,6 +1,6 @@
 package io.mapbench.operator.api.v1alpha1;
 
-/** Condition types of BenchmarkRun and MemberCluster status (positive polarity: Ready=False on failure). */
+/** Condition types of BenchmarkRun, BenchmarkSchedule and MemberCluster status (positive polarity: Ready=False on failure). */
 public final class ConditionTypes {
     /** BenchmarkRun: policy admitted (True) or denied / could not judge (False) the placement. */
     public static final String ADMITTED = "Admitted";
@@ -12,6 +12,8 @@ public final class ConditionTypes {
     public static final String READY = "Ready";
     /** BenchmarkRun: some jobs failed, timed out or were lost. */
     public static final String DEGRADED = "Degraded";
+    /** BenchmarkRun and BenchmarkSchedule: a benchmark got slower than its baseline beyond the minimum effect. */
+    public static final String REGRESSED = "Regressed";
 
     private ConditionTypes() {
     }
