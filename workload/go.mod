@@ -7,11 +7,10 @@ module mapbench.io/workload
 go 1.21
 
 require (
+	github.com/aclements/go-moremath v0.0.0-20210112150236-f10218a38794
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.2
 	golang.org/x/perf v0.0.0-20230113213139-801c7ef9e5c5
+	sigs.k8s.io/yaml v1.4.0
 )
 
-require (
-	github.com/aclements/go-moremath v0.0.0-20210112150236-f10218a38794 // indirect
-	golang.org/x/text v0.14.0 // indirect
-)
+require golang.org/x/text v0.14.0 // indirect
