@@ -2,15 +2,12 @@ package compare
 
 import (
 	"bytes"
-	"flag"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+	"mapbench.io/workload/internal/golden"
+)
 
 // threeGoVersions: go1.23.12 (a raw document, the base), and a List of BenchmarkResults with
 // go1.26.8 and go1.21.13; the values are chosen so the statistics can be worked out by hand.
@@ -155,24 +152,6 @@ func TestBuildErrors(t *testing.T) {
 	}
 }
 
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (create it with go test -run %s -update)", err, t.Name())
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatalf("output differs from %s (go test -run %s -update after checking the change):\ngot:\n%s\nwant:\n%s", path, t.Name(), got, want)
-	}
-}
-
 // The layout of both formats for the hand-checked tables above, with every unit: aligned
 // columns, one scale per row, the footnotes, the geomean row with a missing benchmark.
 func TestWriteGolden(t *testing.T) {
@@ -186,11 +165,11 @@ func TestWriteGolden(t *testing.T) {
 	if err := WriteText(&text, tables); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "three-go-versions.golden.txt", text.Bytes())
+	golden.Check(t, "three-go-versions.golden.txt", text.Bytes())
 	if err := WriteCSV(&csv, &warnings, tables); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "three-go-versions.golden.csv", append(csv.Bytes(), append([]byte("# warnings:\n"), warnings.Bytes()...)...))
+	golden.Check(t, "three-go-versions.golden.csv", append(csv.Bytes(), append([]byte("# warnings:\n"), warnings.Bytes()...)...))
 }
 
 func TestCellColumn(t *testing.T) {
