@@ -19,6 +19,8 @@ import (
 const (
 	pairsDir          = "../../internal/compare/testdata"
 	benchstatFixtures = "../../../operator/src/test/resources/comparison"
+	// Real pod logs of `mapbench run` the operator's tests read too.
+	podLogs = "../../../operator/src/test/resources/mapbench-fixtures"
 )
 
 type docPair struct{ name, base, candidate string }
@@ -224,6 +226,16 @@ func TestCompareAgreesWithBenchstat(t *testing.T) {
 		want, _ := benchstat(args...)
 		got, _ := mustCompare(t, "--col", "go-version", list)
 		sameText(t, "List by go-version", got, want)
+	})
+	// Two real pod logs: benchstat reads their benchmark lines, mapbench compare the marked
+	// documents in them (3 samples each: the small-sample footnotes).
+	t.Run("pod logs", func(t *testing.T) {
+		logs := []string{"pod-log-bounded.txt", "pod-log-smoke.txt"}
+		inDir(t, podLogs, func() {
+			want, _ := benchstat(append([]string{"-table", "", "-ignore", "/gomaxprocs"}, logs...)...)
+			got, _ := mustCompare(t, logs...)
+			sameText(t, "pod logs", got, want)
+		})
 	})
 	// The same documents with the options that change the grouping or the test.
 	p := pairs[0]
