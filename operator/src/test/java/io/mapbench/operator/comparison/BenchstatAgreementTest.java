@@ -69,32 +69,69 @@ class BenchstatAgreementTest {
         assertThat(rows).as("benchstat rows").hasSize(base.size());
 
         for (Row row : rows) {
-            String name = "Benchmark" + row.benchmark();
-            BenchmarkComparison c = BenchmarkComparator.compare(name, base.get(name), candidate.get(name), BENCHSTAT_ALPHA);
-            String where = pair.name() + " " + row.benchmark();
+            assertRowEqualsBenchstat(pair.name(), row, base, candidate);
+        }
+    }
 
-            assertThat(c.getBase().getMedian() * 1e-9).as(where + " base median").isCloseTo(row.baseSeconds(),
-                    withinPercentage(1e-9));
-            assertThat(c.getCandidate().getMedian() * 1e-9).as(where + " candidate median")
-                    .isCloseTo(row.candidateSeconds(), withinPercentage(1e-9));
-            assertThat(range(c.getBase())).as(where + " base ±").isEqualTo(row.baseRange());
-            assertThat(range(c.getCandidate())).as(where + " candidate ±").isEqualTo(row.candidateRange());
-            assertThat(pn(c)).as(where + " p and n").isEqualTo(row.pn());
-            if (row.delta().equals("~")) {
-                assertThat(c.getPValue()).as(where + " p").isGreaterThan(BENCHSTAT_ALPHA);
-                assertThat(c.getVerdict()).as(where + " verdict")
-                        .isIn(ComparisonVerdict.Unchanged, ComparisonVerdict.InsufficientSamples);
-            } else {
-                assertThat(fixed(c.getChangePercent(), 2, true) + "%").as(where + " vs base").isEqualTo(row.delta());
-                if (c.getBase().getSamples() >= 6 && c.getCandidate().getSamples() >= 6 && c.getPValue() < BENCHSTAT_ALPHA) {
-                    assertThat(c.getVerdict()).as(where + " verdict").isEqualTo(
-                            row.delta().startsWith("+") ? ComparisonVerdict.Slower : ComparisonVerdict.Faster);
-                }
-            }
-            if (c.getBase().getSamples() < 6 || c.getCandidate().getSamples() < 6) {
-                assertThat(c.getVerdict()).as(where + " verdict").isEqualTo(ComparisonVerdict.InsufficientSamples);
+    /**
+     * Seeded synthetic text (hack/gen-comparison-synthetic.sh) for what the real documents lack:
+     * n > 30 (normal approximation of the interval), n > 50 (asymptotic U), ties with n <= 25
+     * (tie-exact U) and n > 25, unequal n, all samples equal.
+     */
+    @org.junit.jupiter.api.Test
+    void syntheticSampleSizesAndTiesEqualBenchstat() throws IOException {
+        Map<String, double[]> base = benchmarkText(classpath("/comparison-synthetic/base.txt"));
+        Map<String, double[]> candidate = benchmarkText(classpath("/comparison-synthetic/candidate.txt"));
+        List<Row> rows = secPerOpTable(classpath("/comparison-synthetic/benchstat.csv"));
+        assertThat(rows).extracting(Row::benchmark).contains("N35Shift", "N60Shift", "N10Ties", "N30Ties", "N5vs6");
+        assertThat(rows).hasSize(base.size());
+
+        for (Row row : rows) {
+            assertRowEqualsBenchstat("synthetic", row, base, candidate);
+        }
+    }
+
+    private static void assertRowEqualsBenchstat(String source, Row row, Map<String, double[]> base,
+            Map<String, double[]> candidate) {
+        String name = "Benchmark" + row.benchmark();
+        BenchmarkComparison c = BenchmarkComparator.compare(name, base.get(name), candidate.get(name), BENCHSTAT_ALPHA);
+        String where = source + " " + row.benchmark();
+
+        assertThat(c.getBase().getMedian() * 1e-9).as(where + " base median").isCloseTo(row.baseSeconds(),
+                withinPercentage(1e-9));
+        assertThat(c.getCandidate().getMedian() * 1e-9).as(where + " candidate median")
+                .isCloseTo(row.candidateSeconds(), withinPercentage(1e-9));
+        assertThat(range(c.getBase())).as(where + " base ±").isEqualTo(row.baseRange());
+        assertThat(range(c.getCandidate())).as(where + " candidate ±").isEqualTo(row.candidateRange());
+        assertThat(pn(c)).as(where + " p and n").isEqualTo(row.pn());
+        if (row.delta().equals("~")) {
+            assertThat(c.getPValue()).as(where + " p").isGreaterThan(BENCHSTAT_ALPHA);
+            assertThat(c.getVerdict()).as(where + " verdict")
+                    .isIn(ComparisonVerdict.Unchanged, ComparisonVerdict.InsufficientSamples);
+        } else {
+            assertThat(fixed(c.getChangePercent(), 2, true) + "%").as(where + " vs base").isEqualTo(row.delta());
+            if (c.getBase().getSamples() >= 6 && c.getCandidate().getSamples() >= 6 && c.getPValue() < BENCHSTAT_ALPHA) {
+                assertThat(c.getVerdict()).as(where + " verdict").isEqualTo(
+                        row.delta().startsWith("+") ? ComparisonVerdict.Slower : ComparisonVerdict.Faster);
             }
         }
+        if (c.getBase().getSamples() < 6 || c.getCandidate().getSamples() < 6) {
+            assertThat(c.getVerdict()).as(where + " verdict").isEqualTo(ComparisonVerdict.InsufficientSamples);
+        }
+    }
+
+    /** ns/op values of Go benchmark text lines ("BenchmarkName  iterations  value ns/op"), by name. */
+    private static Map<String, double[]> benchmarkText(String text) {
+        Map<String, List<Double>> values = new java.util.LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 4 && f[0].startsWith("Benchmark") && f[3].equals("ns/op")) {
+                values.computeIfAbsent(f[0], k -> new ArrayList<>()).add(Double.parseDouble(f[2]));
+            }
+        }
+        Map<String, double[]> samples = new java.util.LinkedHashMap<>();
+        values.forEach((name, list) -> samples.put(name, list.stream().mapToDouble(Double::doubleValue).toArray()));
+        return samples;
     }
 
     /** benchstat's "±" column: the larger relative distance of a bound from the median, "∞" for an open interval. */
@@ -148,12 +185,17 @@ class BenchstatAgreementTest {
         return sign && !s.startsWith("-") ? "+" + s : s;
     }
 
-    /** The first table of benchstat's CSV (sec/op): two header lines, rows, a geomean row, a blank line. */
+    /** The first table of benchstat's CSV (sec/op): after its unit line, rows, a geomean row, a blank line. */
     private static List<Row> secPerOpTable(String csv) {
         String[] lines = csv.split("\n", -1);
-        assertThat(lines[1]).startsWith(",sec/op,CI,sec/op,CI,vs base,P");
+        int header = 0;
+        while (header < lines.length && !lines[header].startsWith(",sec/op,")) {
+            header++;
+        }
+        assertThat(header).as("benchstat CSV has a sec/op table").isLessThan(lines.length);
+        assertThat(lines[header]).isEqualTo(",sec/op,CI,sec/op,CI,vs base,P");
         List<Row> rows = new ArrayList<>();
-        for (int i = 2; i < lines.length && !lines[i].isBlank(); i++) {
+        for (int i = header + 1; i < lines.length && !lines[i].isBlank(); i++) {
             String[] f = lines[i].split(",", -1);
             if (f[0].equals("geomean")) {
                 continue;
@@ -164,8 +206,12 @@ class BenchstatAgreementTest {
     }
 
     private static String resource(String name) throws IOException {
-        try (InputStream in = BenchstatAgreementTest.class.getResourceAsStream(DIR + name)) {
-            assertThat(in).as("test resource " + DIR + name).isNotNull();
+        return classpath(DIR + name);
+    }
+
+    private static String classpath(String path) throws IOException {
+        try (InputStream in = BenchstatAgreementTest.class.getResourceAsStream(path)) {
+            assertThat(in).as("test resource " + path).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
