@@ -393,7 +393,15 @@ class BenchmarkRunIT {
         // Written once: another reconcile (an annotation change) leaves the result and the comparison alone.
         String resultVersion = result.getMetadata().getResourceVersion();
         hub.resources(BenchmarkRun.class).inNamespace(clusters.namespace()).withName("cmp-candidate")
-                .edit(r -> { r.getMetadata().getAnnotations().put("mapbench.io/it-touch", "1"); return r; });
+                .edit(r -> {
+                    Map<String, String> annotations = new java.util.HashMap<>();
+                    if (r.getMetadata().getAnnotations() != null) {
+                        annotations.putAll(r.getMetadata().getAnnotations());
+                    }
+                    annotations.put("mapbench.io/it-touch", "1");
+                    r.getMetadata().setAnnotations(annotations);
+                    return r;
+                });
         BenchmarkRun orphanDone = awaitFinished(orphan); // gives the touched run time to be reconciled too
         assertThat(results(done).get(0).getMetadata().getResourceVersion()).isEqualTo(resultVersion);
         assertThat(hub.resource(done).get().getStatus().getComparison().getComparedResults()).isEqualTo(1);
