@@ -250,6 +250,7 @@ func TestLeastPrivilege(t *testing.T) {
 	wantCluster := []string{
 		"mapbench.io/benchmarkruns:watch", "mapbench.io/benchmarkruns:patch", "mapbench.io/benchmarkruns/status:patch",
 		"mapbench.io/benchmarkruns/finalizers:update", "mapbench.io/benchmarkresults:create",
+		"mapbench.io/benchmarkresults:list", "mapbench.io/benchmarkresults:patch",
 		"mapbench.io/memberclusters:watch", "mapbench.io/memberclusters/status:patch", "/namespaces:get",
 		"/events:create", "apiextensions.k8s.io/customresourcedefinitions:get",
 	}
@@ -260,7 +261,7 @@ func TestLeastPrivilege(t *testing.T) {
 	}
 	for _, forbidden := range []string{"/secrets:get", "/secrets:list", "/configmaps:list", "/namespaces:list",
 		"mapbench.io/benchmarkruns:delete", "mapbench.io/benchmarkruns:create", "mapbench.io/memberclusters:delete",
-		"mapbench.io/benchmarkresults:list", "mapbench.io/benchmarkresults:delete", "/events:patch",
+		"mapbench.io/benchmarkresults:delete", "/events:patch",
 		"batch/jobs:create", "/pods:create"} {
 		if cluster[forbidden] {
 			t.Errorf("ClusterRole grants %s cluster-wide; the operator does not need it", forbidden)

@@ -11,10 +11,12 @@
 - apiGroups: ["mapbench.io"]
   resources: ["benchmarkruns/finalizers"]
   verbs: ["update"]
-# One BenchmarkResult per job, created once (a conflict means it exists); never read back.
+# One BenchmarkResult per job, created once (a conflict means it exists). When a run with
+# spec.baseline finishes, its results and the baseline's are listed by label and spec.comparison
+# is patched into its own (issue 12).
 - apiGroups: ["mapbench.io"]
   resources: ["benchmarkresults"]
-  verbs: ["create"]
+  verbs: ["create", "list", "patch"]
 # Events on runs (core/v1, always new objects).
 - apiGroups: [""]
   resources: ["events"]
