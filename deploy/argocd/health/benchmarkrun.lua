@@ -9,6 +9,9 @@
 -- selector is invalid (InvalidSpec) or names a cluster that does not exist (UnknownCluster);
 -- Denied (by the policy, or InvalidSpec: the spec cannot run as written), Failed and
 -- PartiallySucceeded -> Degraded (the message names the violations, the field or failed jobs).
+-- A finished run compared with spec.baseline keeps that health: a regression (condition Regressed
+-- True) is a finding of a run that worked, not a fault of the run, so it is appended to the
+-- message (the schedule's health check and the alert are where it pages).
 -- Argo CD runs this with only its base, table, package and a reduced os library: no string or
 -- math functions (healthcheck-test runs it the same way).
 local hs = {}
@@ -54,10 +57,15 @@ end
 
 local phase = status.phase
 local summary = status.jobsSummary or ""
+local regressed = condition(status, "Regressed")
+local regressedNote = ""
+if regressed ~= nil and regressed.status == "True" then
+  regressedNote = "; Regressed: " .. (regressed.message or "")
+end
 
 if phase == "Succeeded" then
   hs.status = "Healthy"
-  hs.message = "Succeeded: " .. summary
+  hs.message = "Succeeded: " .. summary .. regressedNote
 elseif phase == "Scheduled" or phase == "Running" then
   hs.status = "Progressing"
   hs.message = phase .. ": " .. summary
@@ -108,6 +116,7 @@ elseif phase == "Failed" or phase == "PartiallySucceeded" then
     end
   end
   hs.message = phase .. ": " .. summary .. (#failed > 0 and (" (" .. table.concat(failed, "; ") .. ")") or "")
+    .. regressedNote
 else
   hs.status = "Unknown"
   hs.message = "Unknown phase " .. phase

@@ -32,6 +32,13 @@ public final class ConditionReasons {
     /** The last reconcile failed; the message says why (the operator retries with backoff). */
     public static final String RECONCILE_ERROR = "ReconcileError";
     public static final String INVALID_SPEC = "InvalidSpec";
+    // Regressed (runs with spec.baseline; issue 12)
+    /** A benchmark is significantly slower than its baseline by more than spec.baseline.regression.minEffectPercent. */
+    public static final String REGRESSED = "Regressed";
+    /** Compared with the baseline; nothing slower beyond the minimum effect. */
+    public static final String NO_REGRESSION = "NoRegression";
+    /** spec.baseline names nothing with a result for any of this run's (cluster, Go version) pairs. */
+    public static final String NO_BASELINE = "NoBaseline";
     // MemberCluster Ready
     public static final String PROBE_SUCCEEDED = "ProbeSucceeded";
     public static final String UNREACHABLE = "Unreachable";
