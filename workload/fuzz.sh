@@ -12,11 +12,13 @@ cd "$(dirname "$0")"
 fuzztime="${FUZZTIME:-10s}"
 
 # target package: the result document extractor/decoder, ParseBenchtime, and the benchmark-text
-# writer read back by benchfmt (benchstat's reader).
+# writer read back by benchfmt (benchstat's reader), and the reader of `mapbench compare` (logs,
+# documents, BenchmarkResults as JSON or YAML).
 targets=(
   "FuzzExtract ./internal/result"
   "FuzzParseBenchtime ./internal/bench"
   "FuzzRoundTrip ./internal/benchtext"
+  "FuzzLoad ./internal/compare"
 )
 
 status=0
@@ -37,7 +39,7 @@ for t in "${targets[@]}"; do
   last="$(grep -E '^fuzz: elapsed' "$log" | tail -n1 || true)"
   execs="$(sed -nE 's/.*execs: ([0-9]+).*/\1/p' <<<"$last")"
   found="$(sed -nE 's/.*new interesting: ([0-9]+).*/\1/p' <<<"$last")"
-  seeds="$(find "$pkg/testdata/fuzz/$name" -type f 2>/dev/null | wc -l)"
+  seeds="$( (find "$pkg/testdata/fuzz/$name" -type f 2>/dev/null || true) | wc -l)"
   summary+=("$(printf '%-20s %-22s %-4s %10s execs in %s, %s committed seeds, %s new inputs' \
     "$name" "$pkg" "$result" "${execs:-?}" "$fuzztime" "$seeds" "${found:-0}")")
   rm -f "$log"

@@ -10,10 +10,16 @@ import (
 )
 
 // benchstatBinary finds the benchstat that hack/tools/benchstat.sh builds (make tools):
-// $MAPBENCH_BENCHSTAT, else the newest under $MAPBENCH_CACHE/benchstat/.
+// $MAPBENCH_BENCHSTAT, else the newest under $MAPBENCH_CACHE/benchstat/. A
+// $MAPBENCH_BENCHSTAT that does not run as benchstat fails the test: make test-go sets it, so a
+// broken build must not turn the reference checks into skips.
 func benchstatBinary(t *testing.T) string {
 	t.Helper()
 	if p := os.Getenv("MAPBENCH_BENCHSTAT"); p != "" {
+		out, _ := exec.Command(p, "-h").CombinedOutput()
+		if !strings.Contains(string(out), "Usage: benchstat") {
+			t.Fatalf("MAPBENCH_BENCHSTAT=%s does not run as benchstat (-h printed %q); rebuild it with hack/tools/benchstat.sh", p, truncate(string(out), 300))
+		}
 		return p
 	}
 	cache := os.Getenv("MAPBENCH_CACHE")
@@ -69,4 +75,11 @@ func TestBenchstatReadsRawRunOutput(t *testing.T) {
 			t.Errorf("benchstat output holds %q (read a document or table line as benchmark text):\n%s", bad, text)
 		}
 	}
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
 }

@@ -1,5 +1,5 @@
 // Command mapbench measures Go map iteration and checks the seed document's
-// claims. Subcommands: run, list, export, report (see usage).
+// claims. Subcommands: run, list, export, report, compare (see usage).
 package main
 
 import (
@@ -22,6 +22,8 @@ commands:
            as benchmark text for benchstat: mapbench export FILE...
   report   one self-contained HTML page (charts, claim verdicts, comparisons)
            from result documents: mapbench report -o FILE FILE... [--baseline FILE...]
+  compare  benchstat's comparison table of result files, columns by file, run,
+           cluster or Go version: mapbench compare [--col go-version] FILE...
 `
 
 func main() {
@@ -31,7 +33,7 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
-		fmt.Fprintln(stderr, "error: command: missing (allowed: run, list, export, report)")
+		fmt.Fprintln(stderr, "error: command: missing (allowed: run, list, export, report, compare)")
 		return runner.ExitInvalid
 	}
 	switch args[0] {
@@ -44,6 +46,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return export(args[1:], stdout, stderr)
 	case "report":
 		return reportCmd(args[1:], stdout, stderr)
+	case "compare":
+		return compareCmd(args[1:], stdout, stderr)
 	case scenarios.ChildCommand:
 		return scenarios.RunConcurrentWriteChild(args[1:])
 	case "-h", "-help", "--help", "help":
@@ -51,6 +55,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runner.ExitOK
 	}
 	fmt.Fprint(stderr, usage)
-	fmt.Fprintf(stderr, "error: command: unknown command %q (allowed: run, list, export, report)\n", args[0])
+	fmt.Fprintf(stderr, "error: command: unknown command %q (allowed: run, list, export, report, compare)\n", args[0])
 	return runner.ExitInvalid
 }

@@ -2,33 +2,11 @@ package benchtext
 
 import (
 	"bytes"
-	"flag"
-	"os"
-	"path/filepath"
 	"testing"
 
+	"mapbench.io/workload/internal/golden"
 	"mapbench.io/workload/internal/result"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (create it with go test -run %s -update)", err, t.Name())
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatalf("output differs from %s (go test -run %s -update after checking the change):\ngot:\n%s\nwant:\n%s", path, t.Name(), got, want)
-	}
-}
 
 // The exact benchmark text of a document: header lines, one row per sample, every number
 // format (large, the four-digit ranges, tiny values in exponent form, zero) and counters.
@@ -50,5 +28,5 @@ func TestWriteDocumentGolden(t *testing.T) {
 	if err := WriteDocument(&b, d); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "document.golden", b.Bytes())
+	golden.Check(t, "document.golden", b.Bytes())
 }

@@ -2,13 +2,10 @@ package claims
 
 import (
 	"bytes"
-	"flag"
-	"os"
-	"path/filepath"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+	"mapbench.io/workload/internal/golden"
+)
 
 // The exact claims table of a synthetic run: every row of the registry in order, verdicts of
 // each kind, cells with escaped pipes, not-applicable rows with their reasons.
@@ -29,17 +26,5 @@ func TestTableGolden(t *testing.T) {
 	if err := WriteTable(&b, Evaluate(doc, nil)); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join("testdata", "table.golden")
-	if *update {
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (create it with go test -run TestTableGolden -update)", err)
-	}
-	if !bytes.Equal(b.Bytes(), want) {
-		t.Fatalf("table differs from %s (go test -run TestTableGolden -update after checking the change):\ngot:\n%s", path, b.String())
-	}
+	golden.Check(t, "table.golden", b.Bytes())
 }
