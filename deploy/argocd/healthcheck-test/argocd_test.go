@@ -151,8 +151,8 @@ func TestRunsNamespaceCarriesThePolicyLabel(t *testing.T) {
 // operator Application keeps the cleanup hook (Argo CD runs it as PreDelete).
 func TestCRDsSurviveAndCleanupRuns(t *testing.T) {
 	files, _ := filepath.Glob("../../../helm/mapbench-operator/crds/*.yml")
-	if len(files) != 3 {
-		t.Fatalf("%d CRDs in the chart, want 3", len(files))
+	if len(files) != 4 {
+		t.Fatalf("%d CRDs in the chart, want 4 (BenchmarkRun, BenchmarkResult, BenchmarkSchedule, MemberCluster)", len(files))
 	}
 	for _, f := range files {
 		var crd struct {

@@ -1,6 +1,7 @@
 package io.mapbench.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** One benchmark present in both the baseline's and the candidate's result: medians, change and verdict. */
@@ -19,6 +20,7 @@ public class BenchmarkComparison {
     private Double changePercent;
 
     @JsonPropertyDescription("Mann-Whitney U test p-value (exact for small samples without ties, as benchstat).")
+    @JsonProperty("pValue") // the getter getPValue() alone would make it "pvalue"
     private Double pValue;
 
     @JsonPropertyDescription("faster, slower (significant at alpha), unchanged, or insufficient-samples (< 6 on a side).")

@@ -1,6 +1,7 @@
 package io.mapbench.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** A sustained shift in one benchmark series of a schedule (E-Divisive means). */
@@ -31,6 +32,7 @@ public class ChangePoint {
     private Double changePercent;
 
     @JsonPropertyDescription("p-value of the t-test that accepted the change point.")
+    @JsonProperty("pValue") // the getter getPValue() alone would make it "pvalue"
     private Double pValue;
 
     public String getCluster() {

@@ -1,6 +1,7 @@
 package io.mapbench.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
@@ -20,6 +21,7 @@ public class ChangePointSpec {
     @Default("0.001")
     @Min(value = 0, inclusive = false)
     @Max(0.5)
+    @JsonProperty("pValue") // the getter getPValue() alone would make it "pvalue"
     private Double pValue;
 
     @JsonPropertyDescription("Smallest shift of the mean, in percent of the earlier segment's, reported as a change point."

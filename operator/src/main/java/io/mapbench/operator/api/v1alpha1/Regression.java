@@ -1,6 +1,7 @@
 package io.mapbench.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** A benchmark that got slower by more than the minimum effect at the chosen alpha. */
@@ -19,6 +20,7 @@ public class Regression {
     private Double changePercent;
 
     @JsonPropertyDescription("Mann-Whitney U test p-value.")
+    @JsonProperty("pValue") // the getter getPValue() alone would make it "pvalue"
     private Double pValue;
 
     @JsonPropertyDescription("The baseline run.")
