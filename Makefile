@@ -67,6 +67,7 @@ test-local:
 	deploy/local/test.sh
 	deploy/local/agent/test.sh
 test-java: clusters-up
+	hack/gen-comparison-synthetic.sh --check
 	$(MVN) verify
 test-helm: clusters-up
 	helm/test/run.sh --e2e

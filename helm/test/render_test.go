@@ -250,6 +250,7 @@ func TestLeastPrivilege(t *testing.T) {
 	wantCluster := []string{
 		"mapbench.io/benchmarkruns:watch", "mapbench.io/benchmarkruns:patch", "mapbench.io/benchmarkruns/status:patch",
 		"mapbench.io/benchmarkruns/finalizers:update", "mapbench.io/benchmarkresults:create",
+		"mapbench.io/benchmarkresults:list", "mapbench.io/benchmarkresults:patch",
 		"mapbench.io/memberclusters:watch", "mapbench.io/memberclusters/status:patch", "/namespaces:get",
 		"/events:create", "apiextensions.k8s.io/customresourcedefinitions:get",
 		// BenchmarkSchedules: create their runs, delete runs beyond the history limits and results beyond the window.

@@ -13,11 +13,13 @@
 - apiGroups: ["mapbench.io"]
   resources: ["benchmarkruns/finalizers"]
   verbs: ["update"]
-# One BenchmarkResult per job, created once (a conflict means it exists). A schedule watches its
-# results (label mapbench.io/schedule) for change points and deletes those beyond its window.
+# One BenchmarkResult per job, created once (a conflict means it exists). When a run with
+# spec.baseline finishes, its results and the baseline's are listed by label and spec.comparison
+# is patched into its own (issue 12). A schedule watches its results (label mapbench.io/schedule)
+# for change points and deletes those beyond its window.
 - apiGroups: ["mapbench.io"]
   resources: ["benchmarkresults"]
-  verbs: ["create", "get", "list", "watch", "delete"]
+  verbs: ["create", "get", "list", "watch", "patch", "delete"]
 # BenchmarkSchedules: watched, status written; runs and results carry an owner reference to their
 # schedule (blockOwnerDeletion needs finalizers update).
 - apiGroups: ["mapbench.io"]

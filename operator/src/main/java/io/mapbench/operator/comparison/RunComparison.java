@@ -53,10 +53,14 @@ public final class RunComparison {
     public static Verdict verdict(ComparisonSummary summary, BaselineSpec baseline, List<ResultKey> missing,
             RegressionSettings settings) {
         String against = baseline.getRunName() != null ? "run " + baseline.getRunName() : "schedule " + baseline.getSchedule();
+        if (summary.getComparedResults() == 0 && missing.isEmpty()) {
+            return new Verdict(ConditionStatus.Unknown, ConditionReasons.NO_BASELINE,
+                    "nothing to compare with " + against + ": this run produced no result");
+        }
         if (summary.getComparedResults() == 0) {
             return new Verdict(ConditionStatus.Unknown, ConditionReasons.NO_BASELINE, "spec.baseline: " + against
-                    + " has no result to compare with for " + (missing.isEmpty() ? "any result of this run"
-                            : missing.stream().map(ResultKey::toString).collect(Collectors.joining(", ")))
+                    + " has no result to compare with for "
+                    + missing.stream().map(ResultKey::toString).collect(Collectors.joining(", "))
                     + (baseline.getSchedule() != null ? " (no earlier run of the schedule succeeded there)" : ""));
         }
         String counts = String.format(Locale.ROOT, "%d results compared with %s: %d faster, %d slower, %d unchanged,"

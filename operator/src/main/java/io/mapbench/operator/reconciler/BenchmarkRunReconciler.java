@@ -87,6 +87,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
     private final RemoteCleanup cleanup;
     private final RunEvents events;
     private final RunStatusAggregator aggregator;
+    private final RunComparisonStep comparisons;
     private final MapbenchMetrics metrics;
     private final PolicyStore policy;
     private final ExecutorService clusterPool;
@@ -113,6 +114,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
         this.cleanup = new RemoteCleanup(gateway);
         this.events = new RunEvents(hub);
         this.aggregator = new RunStatusAggregator(config.unreachableDeadline());
+        this.comparisons = new RunComparisonStep(hub);
         this.gateway = gateway;
     }
 
@@ -152,7 +154,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
         Instant now = Instant.now();
         BenchmarkRunStatus status = run.getStatus();
         if (status != null && status.getAssignment() != null && status.getPhase() != null && status.getPhase().isFinished()) {
-            return afterFinish(run, now);
+            return afterFinish(run, now, context);
         }
         if (status == null || status.getAssignment() == null) {
             Admission admission = gate.decide(run, context.getPrimaryCache().list().toList(), memberClusters.list().toList(),
@@ -194,7 +196,11 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
                 .orElseGet(UpdateControl::noUpdate);
     }
 
-    private UpdateControl<BenchmarkRun> afterFinish(BenchmarkRun run, Instant now) {
+    private UpdateControl<BenchmarkRun> afterFinish(BenchmarkRun stored, Instant now, Context<BenchmarkRun> context) {
+        // Finished before it could be compared (e.g. by an operator without comparisons): compare now.
+        BenchmarkRun run = !RunComparisonStep.due(stored, stored.getStatus()) ? stored
+                : write(stored, new RunObservations(stored.getMetadata().getGeneration(), now, null, null, null, null, null,
+                        null), List.of(), List.of(), context);
         Instant expiry = RemoteCleanup.expiry(run).orElse(now);
         if (now.isBefore(expiry)) {
             return UpdateControl.<BenchmarkRun>noUpdate().rescheduleAfter(Duration.between(now, expiry).plusSeconds(1));
@@ -249,7 +255,8 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
     private BenchmarkRun write(BenchmarkRun run, RunObservations observations, List<RunExecutor.Note> notes,
             List<RunExecutor.Collected> collected, Context<BenchmarkRun> context) {
         BenchmarkRunStatus old = run.getStatus() == null ? new BenchmarkRunStatus() : run.getStatus();
-        RunStatusAggregator.Result result = aggregator.aggregate(old, observations);
+        RunStatusAggregator.Result result = comparisons.apply(run, aggregator.aggregate(old, observations),
+                observations.now());
         if (!result.changed()) {
             return run;
         }

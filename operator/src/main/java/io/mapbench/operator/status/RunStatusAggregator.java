@@ -83,6 +83,13 @@ public final class RunStatusAggregator {
                 ready(facts, phase),
                 degraded(jobs));
         next.setConditions(mergeConditions(old.getConditions(), desired, obs.generation(), now, transitions));
+        // Written once when the run finished (reconciler's RunComparisonStep); later reconciles keep them.
+        next.setComparison(old.getComparison());
+        Condition regressed = find(old.getConditions(), ConditionTypes.REGRESSED);
+        if (regressed != null) {
+            next.getConditions().add(new Condition(regressed.getType(), regressed.getStatus(), regressed.getReason(),
+                    regressed.getMessage(), obs.generation(), regressed.getLastTransitionTime()));
+        }
 
         if (old.getPhase() != phase) {
             transitions.add(0, new StatusTransition("phase", old.getPhase() == null ? null : old.getPhase().name(),

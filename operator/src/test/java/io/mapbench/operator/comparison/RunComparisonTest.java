@@ -104,4 +104,14 @@ class RunComparisonTest {
         List<Regression> none = s.getWorstRegressions();
         assertThat(none).isEmpty();
     }
+
+    @Test
+    void aRunWithoutResultsHasNothingToCompare() {
+        RunComparison.Verdict v = RunComparison.verdict(RunComparison.summarize(List.of()), baselineRun("base"), List.of(),
+                DEFAULTS);
+
+        assertThat(v.status()).isEqualTo(ConditionStatus.Unknown);
+        assertThat(v.reason()).isEqualTo("NoBaseline");
+        assertThat(v.message()).isEqualTo("nothing to compare with run base: this run produced no result");
+    }
 }

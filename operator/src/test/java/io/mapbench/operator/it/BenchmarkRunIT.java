@@ -29,11 +29,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mapbench.operator.api.v1alpha1.BaselineSpec;
+import io.mapbench.operator.api.v1alpha1.BenchmarkComparison;
 import io.mapbench.operator.api.v1alpha1.BenchmarkResult;
 import io.mapbench.operator.api.v1alpha1.BenchmarkRun;
 import io.mapbench.operator.api.v1alpha1.BenchmarkRunSpec;
 import io.mapbench.operator.api.v1alpha1.ComputeResources;
 import io.mapbench.operator.api.v1alpha1.CleanupSpec;
+import io.mapbench.operator.api.v1alpha1.ComparisonSummary;
+import io.mapbench.operator.api.v1alpha1.ComparisonVerdict;
 import io.mapbench.operator.api.v1alpha1.ConditionStatus;
 import io.mapbench.operator.api.v1alpha1.ConditionTypes;
 import io.mapbench.operator.api.v1alpha1.JobPhase;
@@ -41,6 +45,7 @@ import io.mapbench.operator.api.v1alpha1.JobStatus;
 import io.mapbench.operator.api.v1alpha1.MemberCluster;
 import io.mapbench.operator.api.v1alpha1.PlacementSpec;
 import io.mapbench.operator.api.v1alpha1.ResourcesSpec;
+import io.mapbench.operator.api.v1alpha1.ResultComparison;
 import io.mapbench.operator.api.v1alpha1.RunPhase;
 import io.mapbench.operator.api.v1alpha1.Suite;
 import io.mapbench.testsupport.LocalClustersTest;
@@ -328,6 +333,95 @@ class BenchmarkRunIT {
         await("deleting the run removes what was kept").atMost(Duration.ofMinutes(1)).untilAsserted(() ->
                 assertThat(remoteJobs(member, kept)).isEmpty());
         hub.resource(cleaned).delete();
+    }
+
+    /**
+     * Issue 12: a run with spec.baseline.runName is compared with that run's result when it
+     * finishes: spec.comparison on its BenchmarkResult (base medians equal to the medians the Go
+     * workload computed into the baseline's document), status.comparison and the Regressed
+     * condition; written once. A baseline without results gives Regressed=Unknown (NoBaseline).
+     */
+    @Test
+    @Order(7)
+    void runWithABaselineIsComparedWithThatRunsResultOnceWhenItFinishes() {
+        KubernetesClient hub = clusters.hub();
+        BenchmarkRun base = hub.resource(sixSamples(run("cmp-base", List.of("1.26"), List.of(cloud)))).create();
+        assertThat(awaitFinished(base).getStatus().getPhase()).isEqualTo(RunPhase.Succeeded);
+        BenchmarkRun candidate = hub.resource(withBaseline(sixSamples(run("cmp-candidate", List.of("1.26"), List.of(cloud))),
+                "cmp-base")).create();
+        BenchmarkRun orphan = hub.resource(withBaseline(sixSamples(run("cmp-orphan", List.of("1.26"), List.of(cloud))),
+                "no-such-run")).create();
+
+        BenchmarkRun done = awaitFinished(candidate);
+        assertThat(done.getStatus().getPhase()).as(describe(done)).isEqualTo(RunPhase.Succeeded);
+        BenchmarkResult baseResult = results(base).get(0);
+        BenchmarkResult result = results(done).get(0);
+        ResultComparison comparison = result.getSpec().getComparison();
+        assertThat(comparison).as("spec.comparison of %s", result.getMetadata().getName()).isNotNull();
+        assertThat(comparison.getBaselineRun()).isEqualTo("cmp-base");
+        assertThat(comparison.getBaselineResult()).isEqualTo(baseResult.getMetadata().getName());
+        JsonNode baseBenchmarks = baseResult.getSpec().getResult().get("benchmarks");
+        assertThat(comparison.getBenchmarks()).hasSize(baseBenchmarks.size());
+        for (JsonNode b : baseBenchmarks) {
+            BenchmarkComparison c = comparison.getBenchmarks().stream()
+                    .filter(x -> x.getBenchmark().equals(b.get("name").asText())).findFirst().orElseThrow();
+            // The workload's document carries benchmath's median and 95% interval (computed in Go).
+            JsonNode goStats = b.get("stats").get("nsPerOp");
+            var close = org.assertj.core.data.Percentage.withPercentage(1e-3);
+            assertThat(c.getBase().getMedian()).as(c.getBenchmark()).isCloseTo(goStats.get("median").asDouble(), close);
+            assertThat(c.getBase().getLow()).as(c.getBenchmark()).isCloseTo(goStats.get("ciLow").asDouble(), close);
+            assertThat(c.getBase().getHigh()).as(c.getBenchmark()).isCloseTo(goStats.get("ciHigh").asDouble(), close);
+            assertThat(c.getBase().getSamples()).isEqualTo(6);
+            assertThat(c.getVerdict()).isNotEqualTo(ComparisonVerdict.InsufficientSamples);
+        }
+        assertThat(comparison.getFaster() + comparison.getSlower() + comparison.getUnchanged())
+                .isEqualTo(baseBenchmarks.size());
+
+        ComparisonSummary summary = done.getStatus().getComparison();
+        assertThat(summary.getComparedResults()).isEqualTo(1);
+        assertThat(summary.getBaselineRuns()).containsExactly("cmp-base");
+        assertThat(summary.getSlower()).isEqualTo(comparison.getSlower());
+        var regressed = condition(done, ConditionTypes.REGRESSED);
+        assertThat(regressed.getStatus()).isEqualTo(summary.getWorstRegressions().isEmpty() ? ConditionStatus.False
+                : ConditionStatus.True);
+        assertThat(regressed.getReason()).isEqualTo(summary.getWorstRegressions().isEmpty() ? "NoRegression" : "Regressed");
+        await("Regressed Event only for a regression").atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(events(done)).filteredOn(e -> "Regressed".equals(e.getReason()))
+                        .hasSize(summary.getWorstRegressions().isEmpty() ? 0 : 1)
+                        .allMatch(e -> "Warning".equals(e.getType())));
+
+        // Written once: another reconcile (an annotation change) leaves the result and the comparison alone.
+        String resultVersion = result.getMetadata().getResourceVersion();
+        hub.resources(BenchmarkRun.class).inNamespace(clusters.namespace()).withName("cmp-candidate")
+                .edit(r -> { r.getMetadata().getAnnotations().put("mapbench.io/it-touch", "1"); return r; });
+        BenchmarkRun orphanDone = awaitFinished(orphan); // gives the touched run time to be reconciled too
+        assertThat(results(done).get(0).getMetadata().getResourceVersion()).isEqualTo(resultVersion);
+        assertThat(hub.resource(done).get().getStatus().getComparison().getComparedResults()).isEqualTo(1);
+
+        var noBaseline = condition(orphanDone, ConditionTypes.REGRESSED);
+        assertThat(noBaseline.getStatus()).isEqualTo(ConditionStatus.Unknown);
+        assertThat(noBaseline.getReason()).isEqualTo("NoBaseline");
+        assertThat(noBaseline.getMessage()).startsWith("spec.baseline: run no-such-run has no result to compare with for "
+                + cloud + "/1.26");
+        assertThat(orphanDone.getStatus().getComparison().getComparedResults()).isZero();
+        assertThat(results(orphanDone).get(0).getSpec().getComparison()).isNull();
+    }
+
+    private static BenchmarkRun sixSamples(BenchmarkRun r) {
+        r.getSpec().setRepetitions(6);
+        return r;
+    }
+
+    private static BenchmarkRun withBaseline(BenchmarkRun r, String runName) {
+        BaselineSpec baseline = new BaselineSpec();
+        baseline.setRunName(runName);
+        r.getSpec().setBaseline(baseline);
+        return r;
+    }
+
+    private static io.mapbench.operator.api.v1alpha1.Condition condition(BenchmarkRun run, String type) {
+        return run.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst()
+                .orElseThrow(() -> new AssertionError("no condition " + type + " in " + describe(run)));
     }
 
     private static BenchmarkRun failingFast(String name, boolean keepFailed) {

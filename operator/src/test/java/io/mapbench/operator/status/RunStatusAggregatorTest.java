@@ -7,6 +7,7 @@ import io.mapbench.operator.api.v1alpha1.BenchmarkRunStatus;
 import io.mapbench.operator.api.v1alpha1.ClaimStatus;
 import io.mapbench.operator.api.v1alpha1.Condition;
 import io.mapbench.operator.api.v1alpha1.ConditionStatus;
+import io.mapbench.operator.api.v1alpha1.ConditionTypes;
 import io.mapbench.operator.api.v1alpha1.JobPhase;
 import io.mapbench.operator.api.v1alpha1.JobStatus;
 import io.mapbench.operator.api.v1alpha1.PolicyDecision;
@@ -236,6 +237,27 @@ class RunStatusAggregatorTest {
         assertThat(again.status().getPhase()).isEqualTo(RunPhase.Succeeded);
         assertThat(again.status().getJobs()).allSatisfy(j -> assertThat(j.getPhase()).isEqualTo(JobPhase.Succeeded));
         assertThat(again.changed()).isFalse();
+        assertThat(again.transitions()).isEmpty();
+    }
+
+    @Test
+    void theComparisonAndRegressedConditionWrittenAtTheFinishAreKept() {
+        BenchmarkRunStatus done = aggregator.aggregate(null, obs(T0, null, null, assignment(), all(JobPhase.Succeeded))).status();
+        io.mapbench.operator.api.v1alpha1.ComparisonSummary summary = new io.mapbench.operator.api.v1alpha1.ComparisonSummary();
+        summary.setComparedResults(4);
+        done.setComparison(summary);
+        List<Condition> conditions = new java.util.ArrayList<>(done.getConditions());
+        conditions.add(new Condition(ConditionTypes.REGRESSED, ConditionStatus.True, "Regressed", "B is +9% slower", 3L,
+                T0.toString()));
+        done.setConditions(conditions);
+
+        var again = aggregator.aggregate(done, new RunObservations(4, T0.plusSeconds(60), null, null, null, null, null, null));
+
+        assertThat(again.status().getComparison().getComparedResults()).isEqualTo(4);
+        Condition regressed = cond(again.status(), ConditionTypes.REGRESSED);
+        assertThat(regressed.getReason()).isEqualTo("Regressed");
+        assertThat(regressed.getLastTransitionTime()).isEqualTo(T0.toString());
+        assertThat(regressed.getObservedGeneration()).isEqualTo(4L);
         assertThat(again.transitions()).isEmpty();
     }
 
