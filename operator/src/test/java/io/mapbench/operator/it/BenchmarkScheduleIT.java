@@ -45,7 +45,7 @@ import io.mapbench.testsupport.TestClusters;
  * Issue 12 on the real local clusters with the real operator jar: a schedule ticking every minute
  * creates runs under deterministic names, owned by it, each compared with the schedule's previous
  * run; an unchanged re-run does not regress, a real slowdown (the template's CPU limit cut from 1
- * to 0.1 CPU, so the kernel throttles the benchmark) sets Regressed=True on the run and the
+ * to 0.05 CPU, so the kernel throttles the benchmark) sets Regressed=True on the run and the
  * schedule; run-now with the same token twice makes one run; an operator killed with SIGKILL and
  * restarted creates no second run for a tick; history limits delete runs but keep their results.
  */
@@ -144,13 +144,13 @@ class BenchmarkScheduleIT {
         operator.kill9();
         operator.start();
 
-        // A real slowdown: the template's CPU limit drops from 1 to 0.1 CPU (CFS throttling).
+        // A real slowdown: the template's CPU limit drops from 1 to 0.05 CPU (CFS throttling).
         hub.resources(BenchmarkSchedule.class).inNamespace(ns).withName(SCHEDULE).edit(s -> {
             s.getSpec().getTemplate().setSpec(throttled(s.getSpec().getTemplate().getSpec()));
             return s;
         });
-        BenchmarkRun slow = await("a throttled run finishes").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(3))
-                .until(() -> scheduledRuns().stream().filter(r -> "100m".equals(
+        BenchmarkRun slow = await("a throttled run finishes").atMost(Duration.ofMinutes(7)).pollInterval(Duration.ofSeconds(3))
+                .until(() -> scheduledRuns().stream().filter(r -> "50m".equals(
                         r.getSpec().getResources().getLimits().getCpu().toString()) && finished(r)).findFirst().orElse(null),
                         r -> r != null);
         assertThat(condition(slow, ConditionTypes.REGRESSED).getStatus()).as(describe(slow)).isEqualTo(ConditionStatus.True);
@@ -206,8 +206,9 @@ class BenchmarkScheduleIT {
         spec.setStartingDeadlineSeconds(50L);
         spec.setSuccessfulRunsHistoryLimit(2);
         RegressionSpec regression = new RegressionSpec();
-        // Well above the noise of six smoke samples on a shared machine; the throttled run is several times slower.
-        regression.setMinEffectPercent(25.0);
+        // Above the noise of six smoke samples on a loaded shared machine (a re-run under load 25 on 2 cores
+        // measured +208% on one benchmark); the run throttled to 0.05 CPU is about 20 times slower.
+        regression.setMinEffectPercent(250.0);
         spec.setRegression(regression);
         RunTemplate template = new RunTemplate();
         BenchmarkRunSpec run = new BenchmarkRunSpec();
@@ -218,7 +219,7 @@ class BenchmarkScheduleIT {
         placement.setClusters(List.of(cloud));
         run.setPlacement(placement);
         run.setResources(resources(cpu));
-        run.setTimeout("5m");
+        run.setTimeout("6m");
         template.setSpec(run);
         spec.setTemplate(template);
         s.setSpec(spec);
@@ -236,7 +237,7 @@ class BenchmarkScheduleIT {
     }
 
     private static BenchmarkRunSpec throttled(BenchmarkRunSpec spec) {
-        spec.setResources(resources("100m"));
+        spec.setResources(resources("50m"));
         return spec;
     }
 

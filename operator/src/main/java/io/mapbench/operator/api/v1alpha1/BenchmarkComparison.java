@@ -20,7 +20,8 @@ public class BenchmarkComparison {
     private Double changePercent;
 
     @JsonPropertyDescription("Mann-Whitney U test p-value (exact for small samples without ties, as benchstat).")
-    @JsonProperty("pValue") // the getter getPValue() alone would make it "pvalue"
+    // Jackson's bean naming turns getPValue()/setPValue() into "pvalue": field, getter and setter are named explicitly.
+    @JsonProperty("pValue")
     private Double pValue;
 
     @JsonPropertyDescription("faster, slower (significant at alpha), unchanged, or insufficient-samples (< 6 on a side).")
@@ -58,10 +59,12 @@ public class BenchmarkComparison {
         this.changePercent = changePercent;
     }
 
+    @JsonProperty("pValue")
     public Double getPValue() {
         return pValue;
     }
 
+    @JsonProperty("pValue")
     public void setPValue(Double pValue) {
         this.pValue = pValue;
     }

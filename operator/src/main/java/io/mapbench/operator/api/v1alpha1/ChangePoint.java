@@ -32,7 +32,8 @@ public class ChangePoint {
     private Double changePercent;
 
     @JsonPropertyDescription("p-value of the t-test that accepted the change point.")
-    @JsonProperty("pValue") // the getter getPValue() alone would make it "pvalue"
+    // Jackson's bean naming turns getPValue()/setPValue() into "pvalue": field, getter and setter are named explicitly.
+    @JsonProperty("pValue")
     private Double pValue;
 
     public String getCluster() {
@@ -99,10 +100,12 @@ public class ChangePoint {
         this.changePercent = changePercent;
     }
 
+    @JsonProperty("pValue")
     public Double getPValue() {
         return pValue;
     }
 
+    @JsonProperty("pValue")
     public void setPValue(Double pValue) {
         this.pValue = pValue;
     }

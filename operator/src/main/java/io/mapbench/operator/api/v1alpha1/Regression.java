@@ -20,7 +20,8 @@ public class Regression {
     private Double changePercent;
 
     @JsonPropertyDescription("Mann-Whitney U test p-value.")
-    @JsonProperty("pValue") // the getter getPValue() alone would make it "pvalue"
+    // Jackson's bean naming turns getPValue()/setPValue() into "pvalue": field, getter and setter are named explicitly.
+    @JsonProperty("pValue")
     private Double pValue;
 
     @JsonPropertyDescription("The baseline run.")
@@ -58,10 +59,12 @@ public class Regression {
         this.changePercent = changePercent;
     }
 
+    @JsonProperty("pValue")
     public Double getPValue() {
         return pValue;
     }
 
+    @JsonProperty("pValue")
     public void setPValue(Double pValue) {
         this.pValue = pValue;
     }
