@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Writes argocd-cm.yaml: the Argo CD ConfigMap keys that register mapbench's Lua health checks,
-# embedding health/*.lua verbatim (the Lua files are the sources; the gopher-lua tests in
+# Writes argocd-cm.yaml: the Argo CD ConfigMap keys that register mapbench's Lua health checks and
+# resource actions, embedding health/*.lua and actions/<kind>/{discovery.lua,<action>/action.lua} verbatim (the Lua files are the sources; the gopher-lua tests in
 # healthcheck-test/ run them and check argocd-cm.yaml embeds exactly them).
 #   deploy/argocd/gen-argocd-cm.sh           regenerate
 #   deploy/argocd/gen-argocd-cm.sh --check   exit 1 when argocd-cm.yaml is stale
@@ -24,10 +24,23 @@ metadata:
 data:
 HEAD
   for pair in "mapbench.io_BenchmarkRun:benchmarkrun.lua" "mapbench.io_MemberCluster:membercluster.lua" \
-    "argoproj.io_Application:application.lua"; do
+    "mapbench.io_BenchmarkSchedule:benchmarkschedule.lua" "argoproj.io_Application:application.lua"; do
     key="${pair%%:*}" file="${pair#*:}"
     echo "  resource.customizations.health.${key}: |"
     sed 's/^\(.\)/    \1/' "$here/health/$file"
+  done
+  # Resource actions: a YAML document (discovery.lua + definitions) per kind.
+  for pair in "mapbench.io_BenchmarkSchedule:benchmarkschedule"; do
+    key="${pair%%:*}" dir="$here/actions/${pair#*:}"
+    echo "  resource.customizations.actions.${key}: |"
+    echo "    discovery.lua: |"
+    sed 's/^\(.\)/      \1/' "$dir/discovery.lua"
+    echo "    definitions:"
+    for action in "$dir"/*/; do
+      echo "      - name: $(basename "$action")"
+      echo "        action.lua: |"
+      sed 's/^\(.\)/          \1/' "$action/action.lua"
+    done
   done
 } >"$tmp"
 if [[ "${1:-}" == --check ]]; then

@@ -203,7 +203,8 @@ func TestTenantRoles(t *testing.T) {
 		}
 	}
 	e := rules(edit)
-	for _, want := range []string{"mapbench.io/benchmarkruns:create", "mapbench.io/benchmarkruns:delete", "mapbench.io/benchmarkresults:list"} {
+	for _, want := range []string{"mapbench.io/benchmarkruns:create", "mapbench.io/benchmarkruns:delete", "mapbench.io/benchmarkresults:list",
+		"mapbench.io/benchmarkschedules:create", "mapbench.io/benchmarkschedules:patch", "mapbench.io/benchmarkschedules/status:get"} {
 		if !e[want] {
 			t.Errorf("mapbench-edit lacks %s", want)
 		}

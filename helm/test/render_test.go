@@ -253,6 +253,10 @@ func TestLeastPrivilege(t *testing.T) {
 		"mapbench.io/benchmarkresults:list", "mapbench.io/benchmarkresults:patch",
 		"mapbench.io/memberclusters:watch", "mapbench.io/memberclusters/status:patch", "/namespaces:get",
 		"/events:create", "apiextensions.k8s.io/customresourcedefinitions:get",
+		// BenchmarkSchedules: create their runs, delete runs beyond the history limits and results beyond the window.
+		"mapbench.io/benchmarkschedules:watch", "mapbench.io/benchmarkschedules/status:patch",
+		"mapbench.io/benchmarkschedules/finalizers:update", "mapbench.io/benchmarkruns:create",
+		"mapbench.io/benchmarkruns:delete", "mapbench.io/benchmarkresults:watch", "mapbench.io/benchmarkresults:delete",
 	}
 	for _, w := range wantCluster {
 		if !cluster[w] {
@@ -260,8 +264,8 @@ func TestLeastPrivilege(t *testing.T) {
 		}
 	}
 	for _, forbidden := range []string{"/secrets:get", "/secrets:list", "/configmaps:list", "/namespaces:list",
-		"mapbench.io/benchmarkruns:delete", "mapbench.io/benchmarkruns:create", "mapbench.io/memberclusters:delete",
-		"mapbench.io/benchmarkresults:delete", "/events:patch",
+		"mapbench.io/memberclusters:delete", "mapbench.io/benchmarkschedules:create",
+		"mapbench.io/benchmarkschedules:delete", "mapbench.io/benchmarkschedules:patch", "/events:patch",
 		"batch/jobs:create", "/pods:create"} {
 		if cluster[forbidden] {
 			t.Errorf("ClusterRole grants %s cluster-wide; the operator does not need it", forbidden)

@@ -97,15 +97,19 @@ func TestAppOfApps(t *testing.T) {
 	}
 }
 
-// TestRunsProjectRestricted: whoever commits runs can create BenchmarkRuns in mapbench-runs (and
-// that namespace) and nothing else.
+// TestRunsProjectRestricted: whoever commits runs can create BenchmarkRuns and BenchmarkSchedules
+// in mapbench-runs (and that namespace) and nothing else.
 func TestRunsProjectRestricted(t *testing.T) {
 	p := apps(t)["AppProject/mapbench-runs"]
 	if len(p.Spec.Destinations) != 1 || p.Spec.Destinations[0].Namespace != "mapbench-runs" {
 		t.Errorf("destinations = %+v, want mapbench-runs only", p.Spec.Destinations)
 	}
-	if len(p.Spec.NamespaceResourceWhitelist) != 1 || p.Spec.NamespaceResourceWhitelist[0].Kind != "BenchmarkRun" {
-		t.Errorf("namespaced kinds = %+v, want BenchmarkRun only", p.Spec.NamespaceResourceWhitelist)
+	kinds := map[string]bool{}
+	for _, k := range p.Spec.NamespaceResourceWhitelist {
+		kinds[k.Group+"/"+k.Kind] = true
+	}
+	if len(kinds) != 2 || !kinds["mapbench.io/BenchmarkRun"] || !kinds["mapbench.io/BenchmarkSchedule"] {
+		t.Errorf("namespaced kinds = %+v, want BenchmarkRun and BenchmarkSchedule only", p.Spec.NamespaceResourceWhitelist)
 	}
 	if len(p.Spec.ClusterResourceWhitelist) != 1 || p.Spec.ClusterResourceWhitelist[0].Kind != "Namespace" {
 		t.Errorf("cluster-scoped kinds = %+v, want Namespace only", p.Spec.ClusterResourceWhitelist)
@@ -151,8 +155,8 @@ func TestRunsNamespaceCarriesThePolicyLabel(t *testing.T) {
 // operator Application keeps the cleanup hook (Argo CD runs it as PreDelete).
 func TestCRDsSurviveAndCleanupRuns(t *testing.T) {
 	files, _ := filepath.Glob("../../../helm/mapbench-operator/crds/*.yml")
-	if len(files) != 3 {
-		t.Fatalf("%d CRDs in the chart, want 3", len(files))
+	if len(files) != 4 {
+		t.Fatalf("%d CRDs in the chart, want 4 (BenchmarkRun, BenchmarkResult, BenchmarkSchedule, MemberCluster)", len(files))
 	}
 	for _, f := range files {
 		var crd struct {

@@ -13,16 +13,18 @@ import (
 // scripts are the Lua sources Argo CD runs for mapbench's kinds (embedded into ../argocd-cm.yaml
 // by gen-argocd-cm.sh).
 var scripts = map[string]string{
-	"BenchmarkRun":  "../health/benchmarkrun.lua",
-	"MemberCluster": "../health/membercluster.lua",
-	"Application":   "../health/application.lua",
+	"BenchmarkRun":      "../health/benchmarkrun.lua",
+	"MemberCluster":     "../health/membercluster.lua",
+	"BenchmarkSchedule": "../health/benchmarkschedule.lua",
+	"Application":       "../health/application.lua",
 }
 
 // configMapKeys are the argocd-cm keys of the scripts (group_Kind).
 var configMapKeys = map[string]string{
-	"BenchmarkRun":  "mapbench.io_BenchmarkRun",
-	"MemberCluster": "mapbench.io_MemberCluster",
-	"Application":   "argoproj.io_Application",
+	"BenchmarkRun":      "mapbench.io_BenchmarkRun",
+	"MemberCluster":     "mapbench.io_MemberCluster",
+	"BenchmarkSchedule": "mapbench.io_BenchmarkSchedule",
+	"Application":       "argoproj.io_Application",
 }
 
 func readFile(t *testing.T, path string) []byte {
@@ -67,6 +69,15 @@ func TestHealth(t *testing.T) {
 		// observedGeneration: a status older than the spec never counts.
 		{"from-schema/benchmarkrun-stale-generation", "BenchmarkRun", "Progressing", []string{"observe generation 2"}},
 		{"from-schema/benchmarkrun-stale-condition", "BenchmarkRun", "Progressing", []string{"Condition Admitted reflects generation 1, not 2"}},
+		// BenchmarkSchedule: Degraded while the last finished run regressed (unless the schedule says otherwise).
+		{"from-schema/benchmarkschedule-new", "BenchmarkSchedule", "Progressing", []string{"pick up the schedule"}},
+		{"from-schema/benchmarkschedule-stale-generation", "BenchmarkSchedule", "Progressing", []string{"observe generation 3"}},
+		{"from-schema/benchmarkschedule-invalid-schedule", "BenchmarkSchedule", "Degraded", []string{`InvalidSchedule: spec.timeZone: "Mars/Olympus" is not a known IANA time zone`}},
+		{"from-schema/benchmarkschedule-before-first-run", "BenchmarkSchedule", "Progressing", []string{"No run finished yet; next tick 2026-03-02T01:00:00Z"}},
+		{"from-schema/benchmarkschedule-healthy", "BenchmarkSchedule", "Healthy", []string{"Last finished run nightly-202603030100 (Regressed False: NoRegression); next tick 2026-03-04T01:00:00Z"}},
+		{"from-schema/benchmarkschedule-regressed", "BenchmarkSchedule", "Degraded", []string{"Regressed: run nightly-202603030100: BenchmarkRangeKV/key=int64/value=int64/size=100 on edge-k3s-1/1.26.8 is +18.20% slower"}},
+		{"from-schema/benchmarkschedule-regressed-reported-healthy", "BenchmarkSchedule", "Healthy", []string{"Regressed: run nightly-202603030100"}},
+		{"from-schema/benchmarkschedule-suspended", "BenchmarkSchedule", "Suspended", []string{"spec.suspend"}},
 		// Application (the app of apps waits on its children's health).
 		{"argocd/application-healthy", "Application", "Healthy", nil},
 		{"argocd/application-degraded", "Application", "Degraded", []string{"smoke-cloud-and-edge is Degraded"}},
@@ -143,7 +154,8 @@ func TestEveryPhaseCovered(t *testing.T) {
 // TestFixturesMatchCRDSchema: fixtures use only fields the CRD's status schema has, with allowed
 // enum values and types, so fixtures built by hand stay realistic.
 func TestFixturesMatchCRDSchema(t *testing.T) {
-	crds := map[string]string{"benchmarkrun": "benchmarkruns.mapbench.io-v1.yml", "membercluster": "memberclusters.mapbench.io-v1.yml"}
+	crds := map[string]string{"benchmarkrun": "benchmarkruns.mapbench.io-v1.yml", "membercluster": "memberclusters.mapbench.io-v1.yml",
+		"benchmarkschedule": "benchmarkschedules.mapbench.io-v1.yml"}
 	files, _ := filepath.Glob("testdata/*/*.json")
 	if len(files) == 0 {
 		t.Fatal("no fixtures")

@@ -33,12 +33,30 @@ const argoTimeout = time.Second
 // calling string.format or math.floor passes a plain Lua interpreter and fails in Argo CD; here
 // it fails too.
 func Evaluate(script string, objJSON []byte) (Health, error) {
+	L, err := run(script, objJSON)
+	if err != nil {
+		return Health{}, err
+	}
+	defer L.Close()
+	ret, ok := L.Get(-1).(*lua.LTable)
+	if !ok {
+		return Health{}, fmt.Errorf("script returned %s, want a table {status, message}", L.Get(-1).Type())
+	}
+	h := Health{Status: lua.LVAsString(ret.RawGetString("status")), Message: lua.LVAsString(ret.RawGetString("message"))}
+	if !validStatuses[h.Status] {
+		return h, fmt.Errorf("script returned status %q, which Argo CD does not know", h.Status)
+	}
+	return h, nil
+}
+
+// run executes script with objJSON bound to `obj` in Argo CD's sandbox; the caller reads the
+// returned value at the top of the stack and closes the state.
+func run(script string, objJSON []byte) (*lua.LState, error) {
 	var obj any
 	if err := json.Unmarshal(objJSON, &obj); err != nil {
-		return Health{}, fmt.Errorf("object is not JSON: %w", err)
+		return nil, fmt.Errorf("object is not JSON: %w", err)
 	}
 	L := lua.NewState(lua.Options{SkipOpenLibs: true})
-	defer L.Close()
 	for _, lib := range []struct {
 		name string
 		open lua.LGFunction
@@ -57,17 +75,10 @@ func Evaluate(script string, objJSON []byte) (Health, error) {
 	L.SetContext(ctx)
 	L.SetGlobal("obj", toLua(L, obj))
 	if err := L.DoString(script); err != nil {
-		return Health{}, fmt.Errorf("script failed: %w", err)
+		L.Close()
+		return nil, fmt.Errorf("script failed: %w", err)
 	}
-	ret, ok := L.Get(-1).(*lua.LTable)
-	if !ok {
-		return Health{}, fmt.Errorf("script returned %s, want a table {status, message}", L.Get(-1).Type())
-	}
-	h := Health{Status: lua.LVAsString(ret.RawGetString("status")), Message: lua.LVAsString(ret.RawGetString("message"))}
-	if !validStatuses[h.Status] {
-		return h, fmt.Errorf("script returned status %q, which Argo CD does not know", h.Status)
-	}
-	return h, nil
+	return L, nil
 }
 
 // safeOsFunctions are the os functions Argo CD's reduced os library keeps.

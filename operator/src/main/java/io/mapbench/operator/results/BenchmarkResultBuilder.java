@@ -1,20 +1,29 @@
 package io.mapbench.operator.results;
 
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.mapbench.operator.api.v1alpha1.BenchmarkResult;
 import io.mapbench.operator.api.v1alpha1.BenchmarkResultSpec;
 import io.mapbench.operator.api.v1alpha1.BenchmarkRun;
+import io.mapbench.operator.api.v1alpha1.BenchmarkSchedule;
 import io.mapbench.operator.api.v1alpha1.MapImpl;
 import io.mapbench.operator.api.v1alpha1.ResultRetention;
+import io.mapbench.operator.api.v1alpha1.ScheduleMetadata;
 import io.mapbench.operator.dependent.RemoteLabels;
 import io.mapbench.operator.dependent.RemoteNames;
 import io.mapbench.operator.dependent.RunRef;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The BenchmarkResult of one (cluster, Go version) job: identity and environment as typed,
  * printable fields, the whole validated document in spec.result. Its name is deterministic, so
  * creating it twice (operator restart between create and status update) conflicts instead of
- * duplicating. Owned by the run unless the run says {@code resultRetention: Retain}.
+ * duplicating. Owned by the run unless the run says {@code resultRetention: Retain}; the results of
+ * a schedule's run carry the schedule label and are owned by the schedule instead, so its run history
+ * limits do not delete the history that comparisons and change points read (the schedule prunes them).
  */
 public final class BenchmarkResultBuilder {
 
@@ -45,19 +54,33 @@ public final class BenchmarkResultBuilder {
         BenchmarkResult result = new BenchmarkResult();
         result.getMetadata().setName(RemoteNames.resultName(ref, cluster, goVersion));
         result.getMetadata().setNamespace(run.getMetadata().getNamespace());
-        result.getMetadata().setLabels(RemoteLabels.of(ref, RemoteLabels.COMPONENT_RESULT, cluster, goVersion));
+        Map<String, String> labels = new HashMap<>(RemoteLabels.of(ref, RemoteLabels.COMPONENT_RESULT, cluster, goVersion));
+        Optional<OwnerReference> schedule = scheduleOf(run);
+        schedule.ifPresent(s -> labels.put(ScheduleMetadata.SCHEDULE_LABEL, s.getName()));
+        result.getMetadata().setLabels(labels);
         if (run.getSpec().getResultRetention() != ResultRetention.Retain) {
-            result.getMetadata().setOwnerReferences(java.util.List.of(new OwnerReferenceBuilder()
+            result.getMetadata().setOwnerReferences(List.of(schedule.orElseGet(() -> new OwnerReferenceBuilder()
                     .withApiVersion(run.getApiVersion())
                     .withKind(run.getKind())
                     .withName(run.getMetadata().getName())
                     .withUid(run.getMetadata().getUid())
                     .withController(true)
                     .withBlockOwnerDeletion(true)
-                    .build()));
+                    .build())));
         }
         result.setSpec(spec);
         return result;
+    }
+
+    /** The run's owning BenchmarkSchedule, when the run carries the schedule label and is owned by that schedule. */
+    private static Optional<OwnerReference> scheduleOf(BenchmarkRun run) {
+        Map<String, String> labels = run.getMetadata().getLabels();
+        String schedule = labels == null ? null : labels.get(ScheduleMetadata.SCHEDULE_LABEL);
+        return schedule == null || run.getMetadata().getOwnerReferences() == null ? Optional.empty()
+                : run.getMetadata().getOwnerReferences().stream()
+                        .filter(o -> BenchmarkSchedule.KIND.equals(o.getKind()) && schedule.equals(o.getName()))
+                        .findFirst()
+                        .map(o -> new OwnerReferenceBuilder(o).withController(true).withBlockOwnerDeletion(true).build());
     }
 
     static MapImpl mapImpl(String value) {

@@ -42,6 +42,7 @@ public final class OperatorProcess implements AutoCloseable {
                 "-Dquarkus.http.port=" + port,
                 "-Dmapbench.operator-namespace=" + namespace,
                 "-Dquarkus.operator-sdk.controllers.benchmarkrun.namespaces=" + namespace,
+                "-Dquarkus.operator-sdk.controllers.benchmarkschedule.namespaces=" + namespace,
                 "-Dquarkus.operator-sdk.controllers.membercluster.selector=" + memberSelector));
         extra.forEach((k, v) -> properties.add("-D" + k + "=" + v));
     }

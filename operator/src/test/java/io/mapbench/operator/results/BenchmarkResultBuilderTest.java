@@ -55,6 +55,37 @@ class BenchmarkResultBuilderTest {
     }
 
     @Test
+    void resultsOfAScheduledRunAreOwnedByTheScheduleAndLabelled() {
+        BenchmarkRun r = run("perf", "nightly-202603010200", "uid-7", "2026-03-01T02:00:00Z");
+        r.getMetadata().setLabels(new java.util.HashMap<>(java.util.Map.of("mapbench.io/schedule", "nightly")));
+        r.getMetadata().setOwnerReferences(java.util.List.of(new io.fabric8.kubernetes.api.model.OwnerReferenceBuilder()
+                .withApiVersion("mapbench.io/v1alpha1").withKind("BenchmarkSchedule").withName("nightly")
+                .withUid("uid-schedule").withController(true).build()));
+
+        BenchmarkResult res = BenchmarkResultBuilder.build("hub", r, "cloud-1", "1.26.8", null, null, DOC);
+
+        assertThat(res.getMetadata().getLabels()).containsEntry("mapbench.io/schedule", "nightly")
+                .containsEntry("mapbench.io/run-uid", "uid-7");
+        assertThat(res.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> {
+            assertThat(o.getKind()).isEqualTo("BenchmarkSchedule");
+            assertThat(o.getName()).isEqualTo("nightly");
+            assertThat(o.getUid()).isEqualTo("uid-schedule");
+            assertThat(o.getBlockOwnerDeletion()).isTrue();
+        });
+    }
+
+    @Test
+    void scheduleLabelWithoutTheSchedulesOwnerReferenceKeepsTheRunAsOwner() {
+        // A hand-made run that only claims a schedule by label: the schedule would not prune its results.
+        BenchmarkRun r = run("perf", "copy", "uid-8", "2026-03-01T02:00:00Z");
+        r.getMetadata().setLabels(new java.util.HashMap<>(java.util.Map.of("mapbench.io/schedule", "nightly")));
+        BenchmarkResult res = BenchmarkResultBuilder.build("hub", r, "cloud-1", "1.26.8", null, null, DOC);
+        assertThat(res.getMetadata().getLabels()).doesNotContainKey("mapbench.io/schedule");
+        assertThat(res.getMetadata().getOwnerReferences()).singleElement()
+                .satisfies(o -> assertThat(o.getKind()).isEqualTo("BenchmarkRun"));
+    }
+
+    @Test
     void nodeFallsBackToTheDocument() {
         BenchmarkRun r = run("perf", "seed", "uid-7", "2026-11-25T08:00:00Z");
         BenchmarkResult res = BenchmarkResultBuilder.build("hub", r, "cloud-1", "1.26.8", null, null, DOC);

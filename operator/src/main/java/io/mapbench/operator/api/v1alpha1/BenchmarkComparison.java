@@ -1,6 +1,7 @@
 package io.mapbench.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** One benchmark present in both the baseline's and the candidate's result: medians, change and verdict. */
@@ -19,6 +20,8 @@ public class BenchmarkComparison {
     private Double changePercent;
 
     @JsonPropertyDescription("Mann-Whitney U test p-value (exact for small samples without ties, as benchstat).")
+    // Jackson's bean naming turns getPValue()/setPValue() into "pvalue": field, getter and setter are named explicitly.
+    @JsonProperty("pValue")
     private Double pValue;
 
     @JsonPropertyDescription("faster, slower (significant at alpha), unchanged, or insufficient-samples (< 6 on a side).")
@@ -56,10 +59,12 @@ public class BenchmarkComparison {
         this.changePercent = changePercent;
     }
 
+    @JsonProperty("pValue")
     public Double getPValue() {
         return pValue;
     }
 
+    @JsonProperty("pValue")
     public void setPValue(Double pValue) {
         this.pValue = pValue;
     }

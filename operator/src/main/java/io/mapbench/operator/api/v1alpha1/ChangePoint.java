@@ -1,6 +1,7 @@
 package io.mapbench.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** A sustained shift in one benchmark series of a schedule (E-Divisive means). */
@@ -31,6 +32,8 @@ public class ChangePoint {
     private Double changePercent;
 
     @JsonPropertyDescription("p-value of the t-test that accepted the change point.")
+    // Jackson's bean naming turns getPValue()/setPValue() into "pvalue": field, getter and setter are named explicitly.
+    @JsonProperty("pValue")
     private Double pValue;
 
     public String getCluster() {
@@ -97,10 +100,12 @@ public class ChangePoint {
         this.changePercent = changePercent;
     }
 
+    @JsonProperty("pValue")
     public Double getPValue() {
         return pValue;
     }
 
+    @JsonProperty("pValue")
     public void setPValue(Double pValue) {
         this.pValue = pValue;
     }

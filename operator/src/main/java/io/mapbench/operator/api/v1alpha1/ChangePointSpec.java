@@ -1,6 +1,7 @@
 package io.mapbench.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
@@ -20,6 +21,8 @@ public class ChangePointSpec {
     @Default("0.001")
     @Min(value = 0, inclusive = false)
     @Max(0.5)
+    // Jackson's bean naming turns getPValue()/setPValue() into "pvalue": field, getter and setter are named explicitly.
+    @JsonProperty("pValue")
     private Double pValue;
 
     @JsonPropertyDescription("Smallest shift of the mean, in percent of the earlier segment's, reported as a change point."
@@ -37,10 +40,12 @@ public class ChangePointSpec {
         this.window = window;
     }
 
+    @JsonProperty("pValue")
     public Double getPValue() {
         return pValue;
     }
 
+    @JsonProperty("pValue")
     public void setPValue(Double pValue) {
         this.pValue = pValue;
     }

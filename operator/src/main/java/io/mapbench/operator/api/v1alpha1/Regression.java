@@ -1,6 +1,7 @@
 package io.mapbench.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** A benchmark that got slower by more than the minimum effect at the chosen alpha. */
@@ -19,6 +20,8 @@ public class Regression {
     private Double changePercent;
 
     @JsonPropertyDescription("Mann-Whitney U test p-value.")
+    // Jackson's bean naming turns getPValue()/setPValue() into "pvalue": field, getter and setter are named explicitly.
+    @JsonProperty("pValue")
     private Double pValue;
 
     @JsonPropertyDescription("The baseline run.")
@@ -56,10 +59,12 @@ public class Regression {
         this.changePercent = changePercent;
     }
 
+    @JsonProperty("pValue")
     public Double getPValue() {
         return pValue;
     }
 
+    @JsonProperty("pValue")
     public void setPValue(Double pValue) {
         this.pValue = pValue;
     }

@@ -39,6 +39,7 @@ class CustomResourceSchemaIT {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final ResourceDefinitionContext RUNS = context("BenchmarkRun", "benchmarkruns", true);
     private static final ResourceDefinitionContext MEMBERS = context("MemberCluster", "memberclusters", false);
+    private static final ResourceDefinitionContext SCHEDULES = context("BenchmarkSchedule", "benchmarkschedules", true);
 
     private static final String VALID_RUN = """
             apiVersion: mapbench.io/v1alpha1
@@ -91,6 +92,7 @@ class CustomResourceSchemaIT {
         ResourceDefinitionContext context = switch (object.getKind()) {
             case BenchmarkRun.KIND -> RUNS;
             case MemberCluster.KIND -> MEMBERS;
+            case BenchmarkSchedule.KIND -> SCHEDULES;
             default -> throw new AssertionError(example + ": unexpected kind " + object.getKind());
         };
         assertThat(dryRunCreate(clusters, context, object)).as("%s accepted", example).isNotNull();

@@ -17,7 +17,9 @@ class ModelIsDescribedTest {
             DisruptionSpec.class, BenchmarkRunStatus.class, PolicyStatus.class, PolicyViolation.class, Assignment.class,
             JobStatus.class, ClaimStatus.class, ClaimResult.class, Condition.class,
             MemberClusterSpec.class, SecretKeyRef.class, MemberClusterStatus.class, NodeInfo.class,
-            BenchmarkResultSpec.class);
+            BenchmarkResultSpec.class,
+            BenchmarkScheduleSpec.class, ScheduleBaselineSpec.class, ChangePointSpec.class, RunTemplate.class,
+            BenchmarkScheduleStatus.class, ChangePoint.class);
 
     @Test
     void everyFieldHasADescription() {
