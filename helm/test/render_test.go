@@ -146,8 +146,9 @@ func TestDefaults(t *testing.T) {
 		kinds[o["kind"].(string)]++
 	}
 	// ClusterRoles: the operator's, the cleanup hook's, and the tenant roles mapbench-view/-edit.
+	// ConfigMaps: the policy and one per dashboard (fleet, results, history, compare).
 	for kind, want := range map[string]int{"ServiceAccount": 2, "ClusterRole": 4, "ClusterRoleBinding": 2, "Role": 1,
-		"RoleBinding": 1, "Deployment": 1, "ConfigMap": 3, "Service": 1, "Pod": 1, "Job": 1} {
+		"RoleBinding": 1, "Deployment": 1, "ConfigMap": 5, "Service": 1, "Pod": 1, "Job": 1} {
 		if kinds[kind] != want {
 			t.Errorf("%d %s rendered, want %d (all: %v)", kinds[kind], kind, want, kinds)
 		}
@@ -250,6 +251,7 @@ func TestLeastPrivilege(t *testing.T) {
 	wantCluster := []string{
 		"mapbench.io/benchmarkruns:watch", "mapbench.io/benchmarkruns:patch", "mapbench.io/benchmarkruns/status:patch",
 		"mapbench.io/benchmarkruns/finalizers:update", "mapbench.io/benchmarkresults:create",
+		"mapbench.io/benchmarkresults:watch", "mapbench.io/benchmarkschedules:watch",
 		"mapbench.io/memberclusters:watch", "mapbench.io/memberclusters/status:patch", "/namespaces:get",
 		"/events:create", "apiextensions.k8s.io/customresourcedefinitions:get",
 	}
@@ -260,7 +262,7 @@ func TestLeastPrivilege(t *testing.T) {
 	}
 	for _, forbidden := range []string{"/secrets:get", "/secrets:list", "/configmaps:list", "/namespaces:list",
 		"mapbench.io/benchmarkruns:delete", "mapbench.io/benchmarkruns:create", "mapbench.io/memberclusters:delete",
-		"mapbench.io/benchmarkresults:list", "mapbench.io/benchmarkresults:delete", "/events:patch",
+		"mapbench.io/benchmarkresults:delete", "/events:patch",
 		"batch/jobs:create", "/pods:create"} {
 		if cluster[forbidden] {
 			t.Errorf("ClusterRole grants %s cluster-wide; the operator does not need it", forbidden)

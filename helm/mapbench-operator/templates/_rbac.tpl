@@ -11,10 +11,15 @@
 - apiGroups: ["mapbench.io"]
   resources: ["benchmarkruns/finalizers"]
   verbs: ["update"]
-# One BenchmarkResult per job, created once (a conflict means it exists); never read back.
+# One BenchmarkResult per job, created once (a conflict means it exists); listed and watched by
+# the result metrics, which are derived from the stored results (io.mapbench.operator.metrics).
 - apiGroups: ["mapbench.io"]
   resources: ["benchmarkresults"]
-  verbs: ["create"]
+  verbs: ["create", "list", "watch"]
+# Schedules' change points become a metric (the history dashboard's annotations).
+- apiGroups: ["mapbench.io"]
+  resources: ["benchmarkschedules"]
+  verbs: ["list", "watch"]
 # Events on runs (core/v1, always new objects).
 - apiGroups: [""]
   resources: ["events"]
