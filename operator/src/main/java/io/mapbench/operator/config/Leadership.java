@@ -1,5 +1,6 @@
 package io.mapbench.operator.config;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,6 +16,7 @@ public class Leadership {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean leading;
 
+    @Inject
     public Leadership(MapbenchConfig config) {
         this(!config.leaderElection().enabled());
     }
