@@ -31,6 +31,8 @@ public final class ResultMetricsSource extends AbstractEventSource<ResultSeries.
     private static final Logger LOG = Logger.getLogger(ResultMetricsSource.class);
     /** Coalesces a burst of events (a run finishing on 10 clusters, the initial list) into one publish. */
     private static final long DEBOUNCE_MILLIS = 200;
+    /** Results per list page while the informer lists (bounds the full documents held at once). */
+    private static final long LIST_PAGE = 20;
 
     private final KubernetesClient client;
     private final Set<String> namespaces;
@@ -68,7 +70,9 @@ public final class ResultMetricsSource extends AbstractEventSource<ResultSeries.
         for (String ns : all ? List.of("") : namespaces) {
             var r = all ? client.resources(BenchmarkResult.class).inAnyNamespace()
                     : client.resources(BenchmarkResult.class).inNamespace(ns);
-            SharedIndexInformer<BenchmarkResult> ri = r.runnableInformer(0).itemStore(new PrunedResultStore());
+            // Listed in pages: a full result is up to 1 MiB until the store prunes it.
+            SharedIndexInformer<BenchmarkResult> ri = r.withLimit(LIST_PAGE).runnableInformer(0)
+                    .itemStore(new PrunedResultStore());
             ri.addEventHandler(onAnyChange());
             results.add(ri);
             var s = all ? client.resources(BenchmarkSchedule.class).inAnyNamespace()
