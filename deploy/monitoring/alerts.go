@@ -111,6 +111,17 @@ func Alerts(c Config) RuleFile {
 			"Controller {{ $labels.controller }}: {{ $value | humanizePercentage }} of reconciles fail",
 			"The {{ $labels.controller }} reconciler throws on more than "+fmt.Sprintf("%g%%", c.ReconcileErrorRatio*100)+
 				" of its reconciles (retried with backoff)."),
+		// One alert per schedule (or one-off run), cluster and Go version whose newest result is
+		// slower than its baseline; it resolves when a later run of the schedule is not, or when the
+		// result is deleted or leaves the one-off bound (mapbench.metrics.one-off-runs).
+		c.alert("MapbenchBenchmarkRegressed", "warning",
+			fmt.Sprintf("max by (namespace, schedule, run, cluster, go_version) (%s) > 0", c.sel("mapbench_regressions")),
+			c.RegressedFor,
+			"{{ $value }} benchmark(s) regressed: {{ if $labels.schedule }}schedule {{ $labels.schedule }}{{ else }}run {{ $labels.run }}{{ end }}"+
+				" on {{ $labels.cluster }}, Go {{ $labels.go_version }}",
+			"The newest BenchmarkResult of {{ if $labels.schedule }}schedule {{ $labels.schedule }}{{ else }}run {{ $labels.run }}{{ end }}"+
+				" in {{ $labels.namespace }} is slower than its baseline (Mann-Whitney U p < alpha, change beyond minEffectPercent)"+
+				" on {{ $value }} benchmark(s); mapbench_benchmark_change_ratio and the compare dashboard say which."),
 	}
 	return RuleFile{Groups: []RuleGroup{{Name: "mapbench", Rules: rules}}}
 }

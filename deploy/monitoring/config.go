@@ -30,6 +30,9 @@ type Config struct {
 	ReconcileErrorRatio  float64
 	ReconcileErrorWindow time.Duration
 	ReconcileErrorFor    time.Duration
+	// A stored comparison is a verdict already drawn from many samples (p < alpha, beyond the
+	// minimum effect), not a noisy signal: a regression alerts as soon as it is scraped.
+	RegressedFor time.Duration
 }
 
 // Default is the configuration the committed files are generated with.
@@ -47,6 +50,7 @@ var Default = Config{
 	ReconcileErrorRatio:  0.1,
 	ReconcileErrorWindow: 10 * time.Minute,
 	ReconcileErrorFor:    15 * time.Minute,
+	RegressedFor:         0,
 }
 
 // sel adds the job selector (and more matchers) to a metric: sel("m", `phase="Pending"`)

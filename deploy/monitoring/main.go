@@ -34,6 +34,8 @@ func Outputs(c Config) (map[string][]byte, error) {
 	for name, build := range map[string]func(Config) (dashboard.Dashboard, error){
 		"fleet-overview":        Fleet,
 		"map-iteration-results": Results,
+		"benchmark-history":     History,
+		"compare-baseline":      Compare,
 	} {
 		d, err := build(c)
 		if err != nil {

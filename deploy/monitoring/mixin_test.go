@@ -107,11 +107,29 @@ type dashboardDoc struct {
 	Panels     []panel `json:"panels"`
 	Templating struct {
 		List []struct {
-			Name  string `json:"name"`
-			Type  string `json:"type"`
-			Query any    `json:"query"`
+			Name       string `json:"name"`
+			Type       string `json:"type"`
+			Query      any    `json:"query"`
+			Multi      bool   `json:"multi"`
+			IncludeAll bool   `json:"includeAll"`
 		} `json:"list"`
 	} `json:"templating"`
+	Annotations struct {
+		List []struct {
+			Name string `json:"name"`
+			Expr string `json:"expr"`
+		} `json:"list"`
+	} `json:"annotations"`
+}
+
+// singleSchedule: the dashboard's schedule variable picks exactly one schedule.
+func singleSchedule(d dashboardDoc) bool {
+	for _, v := range d.Templating.List {
+		if v.Name == "schedule" {
+			return !v.Multi && !v.IncludeAll
+		}
+	}
+	return false
 }
 
 func dashboards(t *testing.T) map[string]dashboardDoc {
@@ -145,6 +163,11 @@ func allExprs(t *testing.T) map[string]string {
 		for _, v := range d.Templating.List {
 			if q, ok := v.Query.(map[string]any); ok {
 				exprs[name+": variable "+v.Name] = q["query"].(string)
+			}
+		}
+		for _, a := range d.Annotations.List {
+			if a.Expr != "" {
+				exprs[name+": annotation "+a.Name] = a.Expr
 			}
 		}
 	}
@@ -185,7 +208,7 @@ func TestDashboardLint(t *testing.T) {
 				// A result series is only unique with these labels: each must be in the legend
 				// (graphs) so two series never look alike.
 				if strings.Contains(q.Expr, "mapbench_benchmark_") && q.Format != "table" {
-					for _, l := range []string{"namespace", "run", "variant", "size", "go_version", "cluster"} {
+					for _, l := range []string{"namespace", "go_version", "cluster"} {
 						if l == "go_version" && strings.Contains(q.Expr, `map_impl="swiss"`) {
 							continue // the classic/swiss ratio divides one Go version by another
 						}
@@ -193,8 +216,23 @@ func TestDashboardLint(t *testing.T) {
 							t.Errorf("%s: legend %q lacks %s", where, q.LegendFormat, l)
 						}
 					}
-					if strings.Contains(q.Expr, " by (") && !strings.Contains(q.Expr, "variant") {
-						t.Errorf("%s: aggregation drops variant: %s", where, q.Expr)
+					// One-off runs differ by run only (schedule ""); a legend without the run is only
+					// unique when the query keeps to one chosen schedule (never "All", whose .* matches "").
+					if !strings.Contains(q.LegendFormat, "{{run}}") &&
+						!(strings.Contains(q.LegendFormat, "{{schedule}}") && strings.Contains(q.Expr, `schedule=~"$schedule"`) && singleSchedule(d)) {
+						t.Errorf("%s: legend %q lacks run (or schedule, with one schedule chosen)", where, q.LegendFormat)
+					}
+					// The benchmark name carries variant, key and value types and size.
+					if !strings.Contains(q.LegendFormat, "{{benchmark}}") {
+						for _, l := range []string{"variant", "size"} {
+							if !strings.Contains(q.LegendFormat, "{{"+l+"}}") {
+								t.Errorf("%s: legend %q lacks %s (or benchmark)", where, q.LegendFormat, l)
+							}
+						}
+					}
+					if strings.Contains(q.Expr, " by (") && !strings.Contains(q.Expr, "variant") && !strings.Contains(q.Expr, "benchmark)") &&
+						!strings.Contains(q.Expr, "benchmark,") {
+						t.Errorf("%s: aggregation drops variant and benchmark: %s", where, q.Expr)
 					}
 				}
 				if strings.Contains(q.Expr, "avg by") && strings.Contains(q.Expr, "mapbench_benchmark_") {

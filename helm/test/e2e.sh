@@ -192,6 +192,13 @@ p="$(wait_phase e2e-runs smoke-cloud-and-edge 900 Succeeded PartiallySucceeded F
 log "runs: smoke Succeeded, too-slow Failed, unknown-scenario Denied (InvalidSpec), edge run in an unlabelled namespace Denied"
 results="$(hub -n e2e-runs get benchmarkresults -o name | wc -l)"
 (( results >= 4 )) || fail "$results BenchmarkResults for the smoke run, want one per (cluster, Go version) = 4"
+# A stored result of a schedule with a regressed comparison and a schedule with a change point
+# (deploy/monitoring/testdata): the history and compare dashboards and MapbenchBenchmarkRegressed
+# read them from the operator's metrics, which are derived from the stored objects.
+hub -n e2e-runs apply -f "$repo/deploy/monitoring/testdata/regressed-result.json" >/dev/null
+hub -n e2e-runs apply -f "$repo/deploy/monitoring/testdata/schedule.yaml" >/dev/null
+hub -n e2e-runs patch benchmarkschedule e2e-nightly --subresource=status --type=merge \
+  --patch-file "$repo/deploy/monitoring/testdata/change-points-status.json" >/dev/null
 
 if hub -n "$ns" logs deploy/mb-mapbench-operator 2>/dev/null | grep -Ei 'forbidden|is not allowed to|403' | head -5 | grep .; then
   fail "the operator hit RBAC denials with the chart's permissions (above)"
@@ -210,7 +217,7 @@ log "helm test"
 log "dashboard and alert queries on the real scrape"
 sleep 70 # rate() windows of 1m need more than a minute of samples after the runs finished
 MAPBENCH_PROMETHEUS_URL="http://127.0.0.1:$prom_port" HELM="$HELM" \
-  go -C "$here" test -count=1 -run 'TestQueriesOnRealPrometheus' -v ./... >"$work/queries.log" 2>&1 || queries_failed=1
+  go -C "$here" test -count=1 -run 'TestQueriesOnRealPrometheus|TestMisspeltMetricFails' -v ./... >"$work/queries.log" 2>&1 || queries_failed=1
 grep -E 'series: |returned no series|invalid query' "$work/queries.log" | sed 's/^ *prometheus_test.go:[0-9]*: /  /'
 # Keep going (upgrade and uninstall are independent); the test fails at the end.
 [[ -z "${queries_failed:-}" ]] || log "SOME QUERIES FAILED (above); continuing with upgrade and uninstall"

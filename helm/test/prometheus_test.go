@@ -27,6 +27,8 @@ var grafanaVars = strings.NewReplacer(
 	"$size", ".*",
 	"$cluster", ".*",
 	"$go_version", ".*",
+	"$schedule", ".*",
+	"$benchmark", ".*",
 )
 
 var labelValues = regexp.MustCompile(`^label_values\((.*),\s*([a-z_]+)\)$`)
@@ -52,6 +54,12 @@ func dashboardQueries(t *testing.T) []promQuery {
 					Query any    `json:"query"`
 				} `json:"list"`
 			} `json:"templating"`
+			Annotations struct {
+				List []struct {
+					Name string `json:"name"`
+					Expr string `json:"expr"`
+				} `json:"list"`
+			} `json:"annotations"`
 		}
 		b, _ := os.ReadFile(f)
 		if err := json.Unmarshal(b, &d); err != nil {
@@ -73,6 +81,11 @@ func dashboardQueries(t *testing.T) []promQuery {
 			}
 			// The variable lists the label's values of the selector's series.
 			qs = append(qs, promQuery{filepath.Base(f) + ": variable " + v.Name, fmt.Sprintf("count by (%s) (%s)", m[2], grafanaVars.Replace(m[1]))})
+		}
+		for _, a := range d.Annotations.List {
+			if a.Expr != "" { // Grafana's built-in annotations have no query
+				qs = append(qs, promQuery{filepath.Base(f) + ": annotation " + a.Name, grafanaVars.Replace(a.Expr)})
+			}
 		}
 	}
 	return qs
@@ -137,30 +150,68 @@ func TestQueriesOnRealPrometheus(t *testing.T) {
 	client := &http.Client{Timeout: 10 * time.Second}
 	for _, q := range queries {
 		t.Run(q.source, func(t *testing.T) {
-			resp, err := client.Get(base + "/api/v1/query?query=" + url.QueryEscape(q.expr))
+			n, err := seriesOf(client, base, q.expr)
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer resp.Body.Close()
-			var r struct {
-				Status string `json:"status"`
-				Error  string `json:"error"`
-				Data   struct {
-					Result []json.RawMessage `json:"result"`
-				} `json:"data"`
-			}
-			if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
-				t.Fatal(err)
-			}
-			if r.Status != "success" {
-				t.Fatalf("invalid query %q: %s", q.expr, r.Error)
-			}
-			if len(r.Data.Result) == 0 {
-				t.Errorf("query %q returned no series", q.expr)
-			} else {
-				t.Logf("%d series: %s", len(r.Data.Result), q.expr)
-			}
+			t.Logf("%d series: %s", n, q.expr)
 		})
+	}
+}
+
+// seriesOf runs expr on the Prometheus at base and returns how many series it gave; an invalid
+// query or an empty result is an error.
+func seriesOf(client *http.Client, base, expr string) (int, error) {
+	resp, err := client.Get(base + "/api/v1/query?query=" + url.QueryEscape(expr))
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	var r struct {
+		Status string `json:"status"`
+		Error  string `json:"error"`
+		Data   struct {
+			Result []json.RawMessage `json:"result"`
+		} `json:"data"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
+		return 0, err
+	}
+	if r.Status != "success" {
+		return 0, fmt.Errorf("invalid query %q: %s", expr, r.Error)
+	}
+	if len(r.Data.Result) == 0 {
+		return 0, fmt.Errorf("query %q returned no series", expr)
+	}
+	return len(r.Data.Result), nil
+}
+
+// mapbenchMetric finds mapbench's own metric names in a query.
+var mapbenchMetric = regexp.MustCompile(`\bmapbench_[a-z_]+`)
+
+// TestMisspeltMetricFails keeps the check above honest on the same real Prometheus: each query
+// whose mapbench metric is misspelt (one letter dropped, as a typo would) must fail it.
+func TestMisspeltMetricFails(t *testing.T) {
+	base := os.Getenv("MAPBENCH_PROMETHEUS_URL")
+	if base == "" {
+		t.Skip("MAPBENCH_PROMETHEUS_URL not set: helm/test/e2e.sh runs this against a real Prometheus")
+	}
+	client := &http.Client{Timeout: 10 * time.Second}
+	checked := 0
+	for _, q := range dashboardQueries(t) {
+		name := mapbenchMetric.FindString(q.expr)
+		if name == "" || strings.Contains(q.expr, " or vector(0)") {
+			continue // "or vector(0)" answers without the metric by design
+		}
+		typo := strings.Replace(name, "mapbench_", "mapbnch_", 1)
+		misspelt := strings.ReplaceAll(q.expr, name, typo)
+		if _, err := seriesOf(client, base, misspelt); err == nil {
+			t.Errorf("%s: the check passed with the misspelt metric %s: %s", q.source, typo, misspelt)
+		}
+		checked++
+	}
+	if checked < 20 {
+		t.Errorf("only %d queries checked with a misspelt metric", checked)
 	}
 }
 

@@ -146,8 +146,9 @@ func TestDefaults(t *testing.T) {
 		kinds[o["kind"].(string)]++
 	}
 	// ClusterRoles: the operator's, the cleanup hook's, and the tenant roles mapbench-view/-edit.
+	// ConfigMaps: the policy and one per dashboard (fleet, results, history, compare).
 	for kind, want := range map[string]int{"ServiceAccount": 2, "ClusterRole": 4, "ClusterRoleBinding": 2, "Role": 1,
-		"RoleBinding": 1, "Deployment": 1, "ConfigMap": 3, "Service": 1, "Pod": 1, "Job": 1} {
+		"RoleBinding": 1, "Deployment": 1, "ConfigMap": 5, "Service": 1, "Pod": 1, "Job": 1} {
 		if kinds[kind] != want {
 			t.Errorf("%d %s rendered, want %d (all: %v)", kinds[kind], kind, want, kinds)
 		}

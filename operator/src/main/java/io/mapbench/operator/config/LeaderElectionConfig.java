@@ -24,6 +24,10 @@ public class LeaderElectionConfig {
 
     @Produces
     @Dependent
+    LeaderElectionConfiguration leaderElection(MapbenchConfig config, Leadership leadership) {
+        return of(config, leadership::acquired).orElse(null);
+    }
+
     LeaderElectionConfiguration leaderElection(MapbenchConfig config) {
         return of(config).orElse(null);
     }
@@ -47,6 +51,12 @@ public class LeaderElectionConfig {
     }
 
     public static Optional<LeaderElectionConfiguration> of(MapbenchConfig config) {
+        return of(config, () -> {
+        });
+    }
+
+    /** As {@link #of(MapbenchConfig)}, calling {@code onStartLeading} when this replica acquires the Lease. */
+    public static Optional<LeaderElectionConfiguration> of(MapbenchConfig config, Runnable onStartLeading) {
         MapbenchConfig.LeaderElection le = config.leaderElection();
         if (!le.enabled()) {
             return Optional.empty();
@@ -64,8 +74,7 @@ public class LeaderElectionConfig {
                 // during a normal shutdown (SIGTERM, rollout) that is the shutdown hook itself, and
                 // System.exit from a shutdown hook blocks forever: the pod would hang until killed.
                 .withExitOnStopLeading(false)
-                .withLeaderCallbacks(new LeaderCallbacks(() -> {
-                }, LeaderElectionConfig::exitAfterLostLease, newLeader -> {
+                .withLeaderCallbacks(new LeaderCallbacks(onStartLeading, LeaderElectionConfig::exitAfterLostLease, newLeader -> {
                 }));
         le.identity().filter(id -> !id.isBlank()).ifPresent(builder::withIdentity);
         return Optional.of(builder.build());

@@ -56,6 +56,20 @@ public interface MapbenchConfig {
     /** Timing and parallelism of the run controller (admission, execution, cleanup). */
     Run run();
 
+    /** What /q/metrics exports from the stored BenchmarkResults. */
+    Metrics metrics();
+
+    interface Metrics {
+        /**
+         * How many of the most recent one-off runs (runs without a schedule) keep their result series;
+         * older runs' results stay stored but leave /q/metrics. Schedules always keep one series per
+         * schedule, cluster, Go version and benchmark. 0 exports no one-off run at all.
+         */
+        @WithDefault("20")
+        @WithName("one-off-runs")
+        int oneOffRuns();
+    }
+
     interface Run {
         /** A run the policy could not judge (missing or broken) is looked at again this often; a fixed policy triggers at once. */
         @WithDefault("30s")

@@ -2,44 +2,25 @@ package io.mapbench.operator.metrics;
 
 import io.mapbench.operator.api.v1alpha1.BenchmarkRun;
 import io.mapbench.operator.api.v1alpha1.RunPhase;
-import io.mapbench.operator.results.ResultDocument;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * mapbench's own meters at /q/metrics (DESIGN.md "Metrics"). Gauges read values this class holds
- * strongly (Micrometer keeps only weak references by default), and every series of a run is
- * remembered so {@link #removeRun} can take it off the registry when the run is deleted.
- *
- * <p>Result gauges carry the DESIGN.md labels plus {@code variant}: one scenario measures several
- * variants (e.g. RangeKV and RangeKeys) for the same key type, value type and size, and without
- * the variant their series would collide.
+ * mapbench's fleet meters at /q/metrics (DESIGN.md "Metrics"): runs, policy, member clusters.
+ * Gauges read values this class holds strongly (Micrometer keeps only weak references by
+ * default). The result gauges are {@link ResultMetrics}, derived from the stored BenchmarkResults.
  */
 @Singleton
 public class MapbenchMetrics {
-    /** Time per op in seconds, the base unit Prometheus naming asks for. */
-    public static final String SECONDS_PER_OP = "mapbench.benchmark.seconds.per.op";
-    /**
-     * Deprecated duplicate of {@link #SECONDS_PER_OP} in nanoseconds, kept for one release (0.1.x) so
-     * dashboards and recording rules built on it keep working; removed in 0.2.0 (docs/DESIGN.md "Metrics").
-     */
-    @Deprecated(since = "0.1.0", forRemoval = true)
-    public static final String NS_PER_OP = "mapbench.benchmark.ns.per.op";
-    public static final String BYTES_PER_OP = "mapbench.benchmark.bytes.per.op";
-    public static final String ALLOCS_PER_OP = "mapbench.benchmark.allocs.per.op";
-    public static final String GC_PER_OP = "mapbench.benchmark.gc.per.op";
     public static final String RUNS = "mapbench.runs";
     public static final String RUNS_FINISHED = "mapbench.runs.finished";
     public static final String POLICY_DENIALS = "mapbench.policy.denials";
@@ -47,21 +28,7 @@ public class MapbenchMetrics {
     public static final String POLICY_ENABLED = "mapbench.policy.enabled";
     public static final String POLICY_AVAILABLE = "mapbench.policy.available";
 
-    /** A gauge fed by one result-document unit, divided by {@code divisor} (nanoseconds -> seconds). */
-    private record UnitGauge(String unit, String name, double divisor, String description) {
-    }
-
-    @SuppressWarnings("removal")
-    private static final List<UnitGauge> UNIT_GAUGES = List.of(
-            new UnitGauge("nsPerOp", SECONDS_PER_OP, 1e9, "Benchmark time per op in seconds, from a BenchmarkResult"),
-            new UnitGauge("nsPerOp", NS_PER_OP, 1, "Deprecated (removed in 0.2.0): use mapbench_benchmark_seconds_per_op"),
-            new UnitGauge("bytesPerOp", BYTES_PER_OP, 1, "Benchmark bytes allocated per op, from a BenchmarkResult"),
-            new UnitGauge("allocsPerOp", ALLOCS_PER_OP, 1, "Benchmark allocations per op, from a BenchmarkResult"),
-            new UnitGauge("gcPerOp", GC_PER_OP, 1, "Benchmark GC cycles per op, from a BenchmarkResult"));
-
     private final MeterRegistry registry;
-    /** Series per run ("namespace/name") with the values their gauges read. */
-    private final Map<String, List<Series>> runSeries = new ConcurrentHashMap<>();
     private final Map<RunPhase, AtomicLong> runsByPhase = new EnumMap<>(RunPhase.class);
     private final Map<String, Series> clusterUp = new ConcurrentHashMap<>();
     private final AtomicDoubleHolder policyEnabled = new AtomicDoubleHolder(0);
@@ -118,64 +85,6 @@ public class MapbenchMetrics {
                         + " (nothing is admitted) and when the gate is disabled")
                 .strongReference(true)
                 .register(registry);
-    }
-
-    /**
-     * Publishes one job's results: a gauge per benchmark, unit and stat (median, ci_low, ci_high).
-     * Replaces the job's earlier series (a re-read result gives the same values, not duplicates).
-     */
-    public void recordResult(String namespace, String run, String cluster, String goVersion, ResultDocument document) {
-        String runKey = namespace + "/" + run;
-        ResultDocument.Environment env = document.environment();
-        List<Series> series = runSeries.computeIfAbsent(runKey, k -> new ArrayList<>());
-        synchronized (series) {
-            for (ResultDocument.Benchmark b : document.benchmarks()) {
-                if (b.stats() == null) {
-                    continue;
-                }
-                Tags tags = Tags.of(
-                        "run", run, "namespace", namespace, "cluster", cluster, "arch", nullToEmpty(env.goarch()),
-                        "go_version", goVersion, "map_impl", nullToEmpty(env.mapImpl()), "scenario", b.scenario(),
-                        "variant", nullToEmpty(b.variant()), "key_type", nullToEmpty(b.keyType()),
-                        "value_type", nullToEmpty(b.valueType()), "size", Long.toString(b.size()));
-                for (UnitGauge unit : UNIT_GAUGES) {
-                    ResultDocument.Summary s = b.stats().get(unit.unit());
-                    if (s == null) {
-                        continue;
-                    }
-                    set(series, unit, tags.and("stat", "median"), s.median() / unit.divisor());
-                    set(series, unit, tags.and("stat", "ci_low"), s.ciLow() / unit.divisor());
-                    set(series, unit, tags.and("stat", "ci_high"), s.ciHigh() / unit.divisor());
-                }
-            }
-        }
-    }
-
-    private void set(List<Series> series, UnitGauge unit, Tags tags, double value) {
-        for (Series s : series) {
-            if (s.meter().getId().getName().equals(unit.name()) && Tags.of(s.meter().getId().getTags()).equals(tags)) {
-                s.value().set(value);
-                return;
-            }
-        }
-        AtomicDoubleHolder holder = new AtomicDoubleHolder(value);
-        Gauge gauge = Gauge.builder(unit.name(), holder, AtomicDoubleHolder::get)
-                .description(unit.description())
-                .tags(tags)
-                .strongReference(true)
-                .register(registry);
-        series.add(new Series(gauge, holder));
-    }
-
-    /** Removes every series of a deleted run. */
-    public void removeRun(String namespace, String run) {
-        List<Series> series = runSeries.remove(namespace + "/" + run);
-        if (series == null) {
-            return;
-        }
-        synchronized (series) {
-            series.forEach(s -> registry.remove(s.meter()));
-        }
     }
 
     /**

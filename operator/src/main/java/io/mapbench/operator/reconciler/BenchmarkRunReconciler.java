@@ -52,6 +52,9 @@ import io.mapbench.operator.dependent.DispatchSettings;
 import io.mapbench.operator.execution.RemoteRunEventSource;
 import io.mapbench.operator.execution.RunExecutor;
 import io.mapbench.operator.metrics.MapbenchMetrics;
+import io.mapbench.operator.metrics.ResultMetrics;
+import io.mapbench.operator.metrics.ResultMetricsSource;
+import io.mapbench.operator.config.Leadership;
 import io.mapbench.operator.placement.Placement;
 import io.mapbench.operator.policy.PolicyEventSource;
 import io.mapbench.operator.policy.PolicyStore;
@@ -89,6 +92,10 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
     private final RunStatusAggregator aggregator;
     private final RunComparisonStep comparisons;
     private final MapbenchMetrics metrics;
+    @Inject
+    ResultMetrics resultMetrics;
+    @Inject
+    Leadership leadership;
     private final PolicyStore policy;
     private final ExecutorService clusterPool;
     private InformerEventSource<MemberCluster, BenchmarkRun> memberClusters;
@@ -141,7 +148,11 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
                 .collect(Collectors.toSet()));
         waitingRuns = new WaitingRunsTrigger(() -> context.getPrimaryCache().list());
         metrics.countRunsFrom(() -> context.getPrimaryCache().list().toList());
-        return List.of(memberClusters, policyChanges, new RemoteRunEventSource(gateway), waitingRuns);
+        // Result gauges come from the stored BenchmarkResults of the same namespaces (never from a run's memory).
+        ResultMetricsSource results = new ResultMetricsSource(context.getClient(),
+                context.getControllerConfiguration().getEffectiveNamespaces(), resultMetrics, leadership,
+                config.metrics().oneOffRuns());
+        return List.of(memberClusters, policyChanges, new RemoteRunEventSource(gateway), waitingRuns, results);
     }
 
     private static boolean activeOn(BenchmarkRun run, String cluster) {
@@ -215,7 +226,6 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
 
     @Override
     public DeleteControl cleanup(BenchmarkRun run, Context<BenchmarkRun> context) {
-        metrics.removeRun(run.getMetadata().getNamespace(), run.getMetadata().getName());
         gate.release(run.getMetadata().getUid());
         executor.forget(run.getMetadata().getUid());
         RemoteCleanup.Outcome outcome = cleanup.onDelete(run);

@@ -19,7 +19,7 @@ import io.mapbench.operator.status.StatusTransition;
 
 /**
  * What follows a successful status write, and only that: Events for the transitions it recorded,
- * the finished-runs and policy-denial counters, result gauges, and waking runs that wait for room
+ * the finished-runs and policy-denial counters, and waking runs that wait for room
  * the written run just gave up. A write that conflicted never gets here, so nothing is repeated.
  */
 final class RunSideEffects {
@@ -44,10 +44,6 @@ final class RunSideEffects {
                             + (t.message() == null || t.message().isEmpty() ? "" : ": " + t.message()));
         }
         BenchmarkRunStatus now = result.status();
-        for (RunExecutor.Collected c : collected) {
-            metrics.recordResult(written.getMetadata().getNamespace(), written.getMetadata().getName(), c.cluster(),
-                    c.goVersion(), c.document());
-        }
         if (newDenial(old.getPolicy(), now.getPolicy())) {
             policy.countDenial(now.getPolicy().getViolations().stream().map(PolicyViolation::getRule).toList());
         }

@@ -3,7 +3,9 @@ package io.mapbench.operator.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mapbench.operator.metrics.MapbenchMetrics;
+import io.mapbench.operator.metrics.ResultMetrics;
+import io.mapbench.operator.metrics.ResultSeries;
+import io.mapbench.operator.testfixtures.ResultObjects;
 import io.mapbench.operator.results.ResultDocument;
 import io.mapbench.operator.results.ResultDocumentException;
 import io.mapbench.operator.results.ResultExtractor;
@@ -56,8 +58,8 @@ class ResultReaderPropertyTest {
     private static final long DEFAULT_SEED = 20261207L;
     /** How many 10 MB documents, and separately 10 MB log prefixes, one run generates at most. */
     static final int HUGE_BUDGET = 3;
-    private static final Set<String> RESULT_LABELS = Set.of("run", "namespace", "cluster", "arch", "go_version", "map_impl",
-            "scenario", "variant", "key_type", "value_type", "size", "stat");
+    private static final Set<String> RESULT_LABELS = Set.of("run", "schedule", "namespace", "benchmark", "cluster", "arch", "go_version",
+            "map_impl", "emulation", "scenario", "variant", "key_type", "value_type", "size", "stat");
     /** A sample line of the Prometheus text format: name, label pairs (escaped values), value. */
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)\\})? (\\S+)$",
             Pattern.DOTALL);
@@ -195,7 +197,9 @@ class ResultReaderPropertyTest {
     /** The document's series in a real Prometheus registry: exactly the documented labels, finite values. */
     private static void checkMetrics(ResultDocument doc, Input input) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new MapbenchMetrics(registry).recordResult("ns", "run", "cloud-1", "1.26.8", doc);
+        new ResultMetrics(registry).publish(ResultSeries.of(List.of(
+                ResultObjects.result("ns", "run-cloud-1", "run", null, "cloud-1", "1.26.8", "2026-12-01T00:00:00Z", doc)),
+                List.of(), 1));
         String text = registry.scrape();
         for (String line : text.split("\n")) {
             if (line.isEmpty() || line.startsWith("# HELP ") || line.startsWith("# TYPE ")) {
@@ -206,7 +210,7 @@ class ResultReaderPropertyTest {
                 violation(injectedLabels, "unparseable metric line", line + " <- " + input);
                 continue;
             }
-            if (!m.group(1).startsWith("mapbench_benchmark_")) {
+            if (!m.group(1).startsWith("mapbench_benchmark_") || m.group(1).equals("mapbench_benchmark_result_info")) {
                 continue;
             }
             Map<String, String> labels = labels(m.group(2));

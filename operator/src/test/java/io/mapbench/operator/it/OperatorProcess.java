@@ -75,6 +75,11 @@ public final class OperatorProcess implements AutoCloseable {
         return log;
     }
 
+    /** HTTP port of /q/metrics and /q/health. */
+    public int port() {
+        return port;
+    }
+
     /** The Prometheus text at /q/metrics. */
     public String metrics() throws IOException, InterruptedException {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -93,7 +98,7 @@ public final class OperatorProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {

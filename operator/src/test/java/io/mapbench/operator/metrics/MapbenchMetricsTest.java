@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mapbench.operator.api.v1alpha1.BenchmarkRun;
 import io.mapbench.operator.api.v1alpha1.RunPhase;
-import io.mapbench.operator.results.ResultDocument;
-import io.mapbench.operator.results.ResultExtractor;
-import io.mapbench.operator.results.ResultReader;
-import io.mapbench.operator.results.ResultSchema;
 import io.mapbench.operator.testfixtures.RunFixtures;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
@@ -20,9 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** Scrapes the Prometheus text the operator serves at /q/metrics. */
 class MapbenchMetricsTest {
-    private static final ResultDocument DOC = new ResultReader(ResultSchema.bundled(), ResultExtractor.DEFAULT_MAX_BYTES)
-            .read(RunFixtures.resource("pod-log-smoke.txt"));
-
     private PrometheusMeterRegistry registry;
     private MapbenchMetrics metrics;
 
@@ -30,51 +23,6 @@ class MapbenchMetricsTest {
     void setUp() {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         metrics = new MapbenchMetrics(registry);
-    }
-
-    @Test
-    void resultGaugesCarryTheMedianAndInterval() {
-        metrics.recordResult("perf", "seed", "cloud-1", "1.26.8", DOC);
-        String text = registry.scrape();
-        ResultDocument.Summary ns = DOC.benchmarks().get(0).stats().get("nsPerOp");
-        String labels = "arch=\"amd64\",cluster=\"cloud-1\",go_version=\"1.26.8\",key_type=\"int64\",map_impl=\"swiss\","
-                + "namespace=\"perf\",run=\"seed\",scenario=\"range-kv-vs-keys\",size=\"100\"";
-        assertThat(text).contains("mapbench_benchmark_ns_per_op{" + labels + ",stat=\"median\",value_type=\"int64\",variant=\"RangeKV\",} "
-                + ns.median());
-        assertThat(text).contains("mapbench_benchmark_ns_per_op{" + labels + ",stat=\"ci_low\",value_type=\"int64\",variant=\"RangeKV\",} "
-                + ns.ciLow());
-        assertThat(text).contains("mapbench_benchmark_ns_per_op{" + labels + ",stat=\"ci_high\",value_type=\"int64\",variant=\"RangeKV\",} "
-                + ns.ciHigh());
-        // The same statistic in seconds (Prometheus base unit): the fixture's 843.2 ns. ns_per_op
-        // stays one release as a deprecated duplicate.
-        assertThat(ns.median()).isEqualTo(843.2);
-        assertThat(text).contains("mapbench_benchmark_seconds_per_op{" + labels + ",stat=\"median\",value_type=\"int64\",variant=\"RangeKV\",} 8.432E-7");
-        assertThat(text).contains("# HELP mapbench_benchmark_ns_per_op Deprecated (removed in 0.2.0): use mapbench_benchmark_seconds_per_op");
-        assertThat(text).contains("mapbench_benchmark_bytes_per_op{").contains("mapbench_benchmark_allocs_per_op{")
-                .contains("mapbench_benchmark_gc_per_op{");
-        // 3 benchmarks x 5 gauges (seconds, deprecated ns, bytes, allocs, gc) x 3 stats.
-        assertThat(text.lines().filter(l -> l.startsWith("mapbench_benchmark_")).count()).isEqualTo(45);
-    }
-
-    @Test
-    void recordingTwiceReplacesValuesInsteadOfDuplicating() {
-        metrics.recordResult("perf", "seed", "cloud-1", "1.26.8", DOC);
-        metrics.recordResult("perf", "seed", "cloud-1", "1.26.8", DOC);
-        assertThat(registry.scrape().lines().filter(l -> l.startsWith("mapbench_benchmark_")).count()).isEqualTo(45);
-    }
-
-    @Test
-    void deletedRunsLoseEverySeriesOthersKeepTheirs() {
-        metrics.recordResult("perf", "seed", "cloud-1", "1.26.8", DOC);
-        metrics.recordResult("perf", "seed", "edge-k3s-1", "1.26.8", DOC);
-        metrics.recordResult("perf", "other", "cloud-1", "1.26.8", DOC);
-        metrics.removeRun("perf", "seed");
-        String text = registry.scrape();
-        assertThat(text).doesNotContain("run=\"seed\"");
-        assertThat(text.lines().filter(l -> l.startsWith("mapbench_benchmark_") && l.contains("run=\"other\"")).count()).isEqualTo(45);
-        metrics.removeRun("perf", "seed"); // idempotent
-        metrics.removeRun("perf", "other");
-        assertThat(registry.scrape()).doesNotContain("mapbench_benchmark_ns_per_op{").doesNotContain("mapbench_benchmark_seconds_per_op{");
     }
 
     @Test
