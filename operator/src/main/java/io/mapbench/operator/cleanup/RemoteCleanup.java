@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import io.mapbench.operator.api.v1alpha1.BenchmarkRun;
@@ -105,13 +106,16 @@ public final class RemoteCleanup {
      * (a Job that completed there is never read). Only clusters whose cache is synced and still shows
      * a Job or Pod of the run are called; the others are retried on the next reconcile (the member
      * coming back, or its objects' events, bring one).
+     *
+     * @param ready whether a member is Ready (MemberCluster condition): only those are called
      */
-    public Outcome collectOrphans(BenchmarkRun run) {
+    public Outcome collectOrphans(BenchmarkRun run, Predicate<String> ready) {
         String uid = run.getMetadata().getUid();
         List<String> deleted = new ArrayList<>();
         List<String> waiting = new ArrayList<>();
         for (String cluster : Failover.abandonedClusters(run.getStatus())) {
-            if (!hasObjects(cluster, uid)) {
+            // A member that is not Ready would only make the call wait for its timeout; its Ready event brings the run back.
+            if (!ready.test(cluster) || !hasObjects(cluster, uid)) {
                 continue;
             }
             try {

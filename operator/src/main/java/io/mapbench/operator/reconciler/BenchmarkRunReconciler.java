@@ -317,7 +317,8 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
 
     /** Deletes orphans of re-dispatched jobs; when a cluster could not be cleaned, when to try again. */
     private Optional<Duration> collectOrphans(BenchmarkRun run) {
-        RemoteCleanup.Outcome orphans = cleanup.collectOrphans(run);
+        RemoteCleanup.Outcome orphans = cleanup.collectOrphans(run, cluster -> memberClusters
+                .get(new ResourceID(cluster)).map(Placement::isReady).orElse(false));
         orphans.deleted().forEach(cluster -> events.record(run, RunEvents.NORMAL, "OrphansDeleted", "cluster " + cluster
                 + " is reachable again: the Jobs, pods and ConfigMaps of jobs re-dispatched away from it were deleted"
                 + " (never read: their slots belong to the replacement jobs)"));
