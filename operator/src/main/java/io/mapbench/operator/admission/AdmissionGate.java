@@ -127,11 +127,12 @@ public final class AdmissionGate {
      * takes its slots, the candidate must have a free slot and the policy must allow the run's new
      * set of clusters. A chosen cluster is reserved until the cache shows the new assignment.
      *
-     * @param own every cluster the run has or had jobs on (never chosen again: a cluster the run left
-     *            has orphans that are deleted when it returns)
+     * @param current  the run's clusters now, with moves already decided for its other lost clusters
+     * @param own      every cluster the run has or had jobs on (never chosen again: a cluster the run
+     *                 left has orphans that are deleted when it returns)
      */
-    public synchronized Redispatch redispatch(BenchmarkRun run, String lost, Set<String> own, Collection<BenchmarkRun> runs,
-            Collection<MemberCluster> clusters, Instant now) {
+    public synchronized Redispatch redispatch(BenchmarkRun run, List<String> current, String lost, Set<String> own,
+            Collection<BenchmarkRun> runs, Collection<MemberCluster> clusters, Instant now) {
         prune(runs, now);
         Map<String, Map<String, String>> labelsByNamespace = new HashMap<>();
         AdmissionQueue queue = new AdmissionQueue(this::valid,
@@ -149,7 +150,7 @@ public final class AdmissionGate {
             }
             String target = assigned.clusters().get(0);
             List<String> next = new ArrayList<>();
-            Placement.assignedClusters(run).forEach(c -> next.add(c.equals(lost) ? target : c));
+            current.forEach(c -> next.add(c.equals(lost) ? target : c));
             if (!next.contains(target)) {
                 next.add(target);
             }

@@ -103,9 +103,9 @@ public final class RemoteCleanup {
     /**
      * Deletes what the run left in clusters its jobs were re-dispatched away from
      * (spec.placement.failover): orphans from the moment of the move, whatever they did meanwhile
-     * (a Job that completed there is never read). Only clusters whose cache is synced and still shows
-     * a Job or Pod of the run are called; the others are retried on the next reconcile (the member
-     * coming back, or its objects' events, bring one).
+     * (a Job that completed there is never read). Only Ready clusters whose synced cache still shows
+     * a Job of the run that is not being deleted are called (one deletion, one Event); the others are
+     * retried on the next reconcile (the member's Ready event or its objects' events bring one).
      *
      * @param ready whether a member is Ready (MemberCluster condition): only those are called
      */
@@ -134,9 +134,10 @@ public final class RemoteCleanup {
                 && (!gateway.isSynced(cluster) || hasObjects(cluster, run.getMetadata().getUid()));
     }
 
+    /** A Job of the run not being deleted yet (its pods follow it through the member's garbage collector). */
     private boolean hasObjects(String cluster, String uid) {
         return gateway.isSynced(cluster)
-                && (!gateway.cachedJobs(cluster, uid).isEmpty() || !gateway.cachedPods(cluster, uid).isEmpty());
+                && gateway.cachedJobs(cluster, uid).stream().anyMatch(j -> j.getMetadata().getDeletionTimestamp() == null);
     }
 
     /** Every cluster the run has objects in: its assignment and the clusters it was re-dispatched away from. */

@@ -289,8 +289,8 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
         List<RunObservations.JobObservation> jobs = new ArrayList<>();
         List<RunExecutor.Note> notes = new ArrayList<>();
         for (Map.Entry<String, List<JobStatus>> lost : due.lostByCluster().entrySet()) {
-            Redispatch answer = gate.redispatch(run, lost.getKey(), own, context.getPrimaryCache().list().toList(),
-                    members.values(), now);
+            Redispatch answer = gate.redispatch(run, assignment.getClusters(), lost.getKey(), own,
+                    context.getPrimaryCache().list().toList(), members.values(), now);
             if (answer instanceof Redispatch.Target target) {
                 assignment = Failover.moved(assignment, lost.getKey(), target.cluster());
                 own.add(target.cluster());

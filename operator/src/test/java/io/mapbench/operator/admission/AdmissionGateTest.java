@@ -263,7 +263,8 @@ class AdmissionGateTest {
         List<BenchmarkRun> runs = List.of(run, holder, younger);
         AdmissionGate gate = gate();
 
-        Redispatch answer = gate.redispatch(run, "cloud-1", java.util.Set.of("cloud-1"), runs, clusters, NOW);
+        Redispatch answer = gate.redispatch(run, List.of("cloud-1"), "cloud-1", java.util.Set.of("cloud-1"), runs,
+                clusters, NOW);
 
         assertThat(answer).isEqualTo(new Redispatch.Target("cloud-3"));
         assertThat(gate.reservationCount()).as("held until the cache shows the new assignment").isEqualTo(1);
@@ -279,7 +280,8 @@ class AdmissionGateTest {
                 new LabelSelectorBuilder().addToMatchLabels("mapbench.io/tier", "cloud").build(), null, null);
         BenchmarkRun run = lostOn("team-a", "moving", 1, Map.of("mapbench.io/tier", "cloud"), "cloud-1");
 
-        Redispatch answer = gate().redispatch(run, "cloud-1", java.util.Set.of("cloud-1"), List.of(older, run), clusters, NOW);
+        Redispatch answer = gate().redispatch(run, List.of("cloud-1"), "cloud-1", java.util.Set.of("cloud-1"),
+                List.of(older, run), clusters, NOW);
 
         assertThat(answer).isInstanceOf(Redispatch.Wait.class);
         assertThat(((Redispatch.Wait) answer).message()).contains("cloud-2 (1/1 runs)");
@@ -292,7 +294,8 @@ class AdmissionGateTest {
                 edge("edge-1", 5));
         BenchmarkRun run = lostOn("no-edge", "moving", 1, Map.of(), "cloud-1");
 
-        Redispatch answer = gate().redispatch(run, "cloud-1", java.util.Set.of("cloud-1"), List.of(run), clusters, NOW);
+        Redispatch answer = gate().redispatch(run, List.of("cloud-1"), "cloud-1", java.util.Set.of("cloud-1"),
+                List.of(run), clusters, NOW);
 
         assertThat(answer).isInstanceOf(Redispatch.Impossible.class);
         assertThat(((Redispatch.Impossible) answer).message()).contains("no other MemberCluster matches")
