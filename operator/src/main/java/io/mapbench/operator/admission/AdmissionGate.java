@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The one place runs are admitted (DESIGN.md, "Admission"). Serialized: decisions are made one at
@@ -71,11 +70,7 @@ public final class AdmissionGate {
      */
     public synchronized Admission decide(BenchmarkRun run, Collection<BenchmarkRun> runs,
             Collection<MemberCluster> clusters, Instant now) {
-        Set<String> assignedInCache = runs.stream().filter(r -> !Placement.assignedClusters(r).isEmpty()
-                || r.getStatus() != null && r.getStatus().getPhase() != null && r.getStatus().getPhase().isFinished())
-                .map(r -> r.getMetadata().getUid()).collect(Collectors.toSet());
-        Set<String> present = runs.stream().map(r -> r.getMetadata().getUid()).collect(Collectors.toSet());
-        reservations.prune(uid -> assignedInCache.contains(uid) || !present.contains(uid), now);
+        prune(runs, now);
         reservations.release(run.getMetadata().getUid()); // deciding again: its earlier write did not land
 
         RunValidation.Outcome validity = validation.validate(run);
@@ -124,6 +119,72 @@ public final class AdmissionGate {
         assignment.setGoVersions(new ArrayList<>(goVersions));
         assignment.setAdmittedAt(now.truncatedTo(ChronoUnit.SECONDS).toString());
         return new Admission.Admitted(assignment, assigned, ((Judgement.Allow) judgement).revision());
+    }
+
+    /**
+     * Where {@code run}'s jobs lost on {@code lost} go (spec.placement.failover), through the same
+     * accounting as admission: every holder and every older waiting run that would be admitted first
+     * takes its slots, the candidate must have a free slot and the policy must allow the run's new
+     * set of clusters. A chosen cluster is reserved until the cache shows the new assignment.
+     *
+     * @param current  the run's clusters now, with moves already decided for its other lost clusters
+     * @param own      every cluster the run has or had jobs on (never chosen again: a cluster the run
+     *                 left has orphans that are deleted when it returns)
+     */
+    public synchronized Redispatch redispatch(BenchmarkRun run, List<String> current, String lost, Set<String> own,
+            Collection<BenchmarkRun> runs, Collection<MemberCluster> clusters, Instant now) {
+        prune(runs, now);
+        Map<String, Map<String, String>> labelsByNamespace = new HashMap<>();
+        AdmissionQueue queue = new AdmissionQueue(this::valid,
+                (older, proposed, active) -> judge(older, proposed, active, clusters, labelsByNamespace));
+        AdmissionQueue.Standing standing = queue.standing(run, clusters, runs, reservations.snapshot());
+        Set<String> exclude = new java.util.HashSet<>(own);
+        List<String> denied = new ArrayList<>();
+        while (true) {
+            PlacementOutcome outcome = Placement.proposeReplacement(run, clusters, standing.usedSlots(), exclude);
+            if (outcome instanceof PlacementOutcome.Waiting waiting) {
+                return new Redispatch.Wait(waiting.message() + deniedSuffix(denied));
+            }
+            if (!(outcome instanceof PlacementOutcome.Assigned assigned)) {
+                return new Redispatch.Impossible(outcome.message() + deniedSuffix(denied));
+            }
+            String target = assigned.clusters().get(0);
+            List<String> next = new ArrayList<>();
+            current.forEach(c -> next.add(c.equals(lost) ? target : c));
+            if (!next.contains(target)) {
+                next.add(target);
+            }
+            Judgement judgement = judge(run, next, standing.activeInNamespace(), clusters, labelsByNamespace);
+            if (judgement instanceof Judgement.Unavailable unavailable) {
+                return new Redispatch.Wait("the admission policy cannot judge the move now: " + unavailable.message());
+            }
+            if (judgement instanceof Judgement.WaitForQuota quota) {
+                return new Redispatch.Wait(quota.message());
+            }
+            if (judgement instanceof Judgement.Deny deny) {
+                denied.add(target + " (" + deny.violations().stream().map(v -> v.rule() + ": " + v.message())
+                        .collect(java.util.stream.Collectors.joining("; ")) + ")");
+                exclude.add(target);
+                continue;
+            }
+            reservations.reserve(run.getMetadata().getUid(), next, now);
+            return new Redispatch.Target(target);
+        }
+    }
+
+    private static String deniedSuffix(List<String> denied) {
+        return denied.isEmpty() ? "" : "; the admission policy does not allow " + String.join(", ", denied);
+    }
+
+    /** Drops reservations the cache shows (or whose run is gone or finished). */
+    private void prune(Collection<BenchmarkRun> runs, Instant now) {
+        Map<String, BenchmarkRun> byUid = new HashMap<>();
+        runs.forEach(r -> byUid.put(r.getMetadata().getUid(), r));
+        reservations.prune((uid, reserved) -> {
+            BenchmarkRun r = byUid.get(uid);
+            return r == null || r.getStatus() != null && r.getStatus().getPhase() != null && r.getStatus().getPhase().isFinished()
+                    || !Placement.assignedClusters(r).isEmpty() && Placement.assignedClusters(r).containsAll(reserved);
+        }, now);
     }
 
     /** Validity of an older run in the queue's walk, remembered per spec version (planning the work is not free). */

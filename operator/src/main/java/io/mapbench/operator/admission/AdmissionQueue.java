@@ -94,14 +94,19 @@ public final class AdmissionQueue {
     public record Standing(Map<String, Integer> usedSlots, int activeInNamespace) {
     }
 
-    /** The clusters a run holds: its stored assignment, else its reservation, else none. */
+    /**
+     * The clusters a run holds: its stored assignment and its reservation (an admission, or a
+     * re-dispatch's new cluster, the cache does not show yet).
+     */
     static List<String> held(BenchmarkRun run, Map<String, List<String>> reservations) {
         List<String> stored = Placement.assignedClusters(run);
-        if (!stored.isEmpty()) {
+        List<String> reserved = reservations.get(run.getMetadata().getUid());
+        if (reserved == null || stored.containsAll(reserved)) {
             return stored;
         }
-        List<String> reserved = reservations.get(run.getMetadata().getUid());
-        return reserved == null ? List.of() : reserved;
+        java.util.LinkedHashSet<String> both = new java.util.LinkedHashSet<>(stored);
+        both.addAll(reserved);
+        return List.copyOf(both);
     }
 
     /**

@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
 /**
- * Admissions decided but not yet visible in the informer cache. Between the decision and the
+ * Admissions (and re-dispatches to a new cluster) decided but not yet visible in the informer cache. Between the decision and the
  * cache showing the stored assignment, other runs reconciled in parallel would not see the slots
  * and quota it took (the namespace-quota race); a reservation makes them count at once. Dropped
  * when the cache shows the assignment, when the status write failed (the run decides again), or
@@ -34,9 +34,9 @@ final class Reservations {
         byRunUid.remove(runUid);
     }
 
-    /** Drops reservations the cache has caught up with, and stale ones. */
-    void prune(Predicate<String> visibleInCache, Instant now) {
-        byRunUid.entrySet().removeIf(e -> visibleInCache.test(e.getKey())
+    /** Drops reservations the cache has caught up with (given run UID and reserved clusters), and stale ones. */
+    void prune(BiPredicate<String, List<String>> visibleInCache, Instant now) {
+        byRunUid.entrySet().removeIf(e -> visibleInCache.test(e.getKey(), e.getValue().clusters())
                 || e.getValue().at().plus(maxAge).isBefore(now));
     }
 

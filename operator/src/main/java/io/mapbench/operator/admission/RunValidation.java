@@ -2,6 +2,7 @@ package io.mapbench.operator.admission;
 
 import io.mapbench.operator.api.v1alpha1.BenchmarkRun;
 import io.mapbench.operator.config.GoVersionResolver;
+import io.mapbench.operator.execution.Failover;
 import io.mapbench.operator.work.Catalog;
 import io.mapbench.operator.work.WorkPlan;
 import java.util.ArrayList;
@@ -50,6 +51,11 @@ public final class RunValidation {
         }
         if (run.getSpec() != null) {
             problems.addAll(WorkPlan.of(catalog, run.getSpec()).problems());
+            try {
+                Failover.after(run.getSpec());
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
         }
         return problems.isEmpty() ? new Outcome.Valid(List.copyOf(resolved)) : new Outcome.Invalid(List.copyOf(problems));
     }

@@ -1,6 +1,7 @@
 package io.mapbench.operator.admission;
 
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -18,17 +19,22 @@ public final class WaitingRunsTrigger extends AbstractEventSource<BenchmarkRun, 
     public static final String NAME = "admission-queue";
 
     private final Supplier<Stream<BenchmarkRun>> runs;
+    private final Predicate<BenchmarkRun> alsoWaiting;
 
-    /** @param runs every run the controller sees (its primary cache) */
-    public WaitingRunsTrigger(Supplier<Stream<BenchmarkRun>> runs) {
+    /**
+     * @param runs        every run the controller sees (its primary cache)
+     * @param alsoWaiting admitted runs that wait for room too (a lost job waiting for a failover target)
+     */
+    public WaitingRunsTrigger(Supplier<Stream<BenchmarkRun>> runs, Predicate<BenchmarkRun> alsoWaiting) {
         super(BenchmarkRun.class, NAME);
         this.runs = runs;
+        this.alsoWaiting = alsoWaiting;
     }
 
     /** Re-triggers every waiting run (JOSDK coalesces events for a run already queued). */
     public void wake() {
         if (isRunning()) {
-            runs.get().filter(AdmissionQueue::isWaiting).map(ResourceID::fromResource)
+            runs.get().filter(r -> AdmissionQueue.isWaiting(r) || alsoWaiting.test(r)).map(ResourceID::fromResource)
                     .forEach(id -> getEventHandler().handleEvent(new Event(id)));
         }
     }

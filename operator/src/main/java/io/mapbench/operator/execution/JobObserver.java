@@ -62,12 +62,19 @@ final class JobObserver {
             s.setPhase("DeadlineExceeded".equals(f.getReason()) ? JobPhase.TimedOut : JobPhase.Failed);
             s.setCompletionTime(f.getLastTransitionTime());
             s.setMessage(failureMessage(f, pods));
-        } else if (pods.stream().anyMatch(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase()))) {
+        } else if (pods.stream().anyMatch(JobObserver::startedOrEnded)) {
+            // A pod that ended before the Job controller concluded still means the job ran: Running
+            // until the Job says Complete or Failed (Pending would flap back from Running).
             s.setPhase(JobPhase.Running);
         } else {
             s.setPhase(JobPhase.Pending);
         }
         return s;
+    }
+
+    private static boolean startedOrEnded(Pod p) {
+        String phase = p.getStatus() == null ? null : p.getStatus().getPhase();
+        return "Running".equals(phase) || "Succeeded".equals(phase) || "Failed".equals(phase);
     }
 
     /** The pod whose log holds the result: the (latest) succeeded one. */

@@ -205,19 +205,23 @@ public final class RunExecutor {
         return new Outcome(notes, collected, List.of(), Optional.of(settings.memberRetry()));
     }
 
-    /** The cluster's jobs as recorded in status, one per Go version of the assignment. */
-    private static List<JobStatus> jobsOf(BenchmarkRun run, String cluster, RunRef ref) {
+    /**
+     * The cluster's jobs as recorded in status: one per Go version of the assignment, or, for a
+     * cluster that took over lost jobs (spec.placement.failover), only the Go versions it took over.
+     */
+    static List<JobStatus> jobsOf(BenchmarkRun run, String cluster, RunRef ref) {
+        List<JobStatus> recorded = run.getStatus().getJobs() == null ? List.of() : run.getStatus().getJobs().stream()
+                .filter(j -> cluster.equals(j.getCluster()) && Failover.counts(j)).toList();
+        if (!recorded.isEmpty()) {
+            return recorded;
+        }
         List<JobStatus> result = new ArrayList<>();
         for (String gv : run.getStatus().getAssignment().getGoVersions()) {
-            JobStatus j = run.getStatus().getJobs() == null ? null : run.getStatus().getJobs().stream()
-                    .filter(s -> cluster.equals(s.getCluster()) && gv.equals(s.getGoVersion())).findFirst().orElse(null);
-            if (j == null) {
-                j = new JobStatus();
-                j.setCluster(cluster);
-                j.setGoVersion(gv);
-                j.setPhase(JobPhase.Pending);
-                j.setJobName(RemoteNames.jobName(ref, cluster, gv));
-            }
+            JobStatus j = new JobStatus();
+            j.setCluster(cluster);
+            j.setGoVersion(gv);
+            j.setPhase(JobPhase.Pending);
+            j.setJobName(RemoteNames.jobName(ref, cluster, gv));
             result.add(j);
         }
         return result;

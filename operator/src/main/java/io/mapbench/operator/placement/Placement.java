@@ -116,6 +116,42 @@ public final class Placement {
         return new PlacementOutcome.Assigned(chosen);
     }
 
+    /**
+     * One cluster to take over a run's jobs lost on another (spec.placement.failover): Ready, matching
+     * spec.placement.clusterSelector, not one of {@code exclude} (the run's own clusters), with a free
+     * slot; the first by name. Waiting (WaitingForCapacity) when every candidate is full or not Ready
+     * yet, NoMatch when no other cluster matches at all.
+     */
+    public static PlacementOutcome proposeReplacement(BenchmarkRun run, Collection<MemberCluster> clusters,
+            Map<String, Integer> used, Set<String> exclude) {
+        PlacementSpec placement = run.getSpec() == null ? null : run.getSpec().getPlacement();
+        LabelSelector selector = placement == null ? null : placement.getClusterSelector();
+        List<MemberCluster> candidates;
+        try {
+            candidates = clusters.stream().filter(c -> !exclude.contains(c.getMetadata().getName()))
+                    .filter(c -> LabelSelectorMatcher.matches(selector, c.getMetadata().getLabels()))
+                    .sorted(Comparator.comparing(c -> c.getMetadata().getName())).toList();
+        } catch (IllegalArgumentException invalidSelector) {
+            return new PlacementOutcome.NoMatch(ConditionReasons.INVALID_SPEC, invalidSelector.getMessage());
+        }
+        if (candidates.isEmpty()) {
+            return new PlacementOutcome.NoMatch(ConditionReasons.NO_MATCHING_CLUSTER, "no other MemberCluster matches"
+                    + " spec.placement.clusterSelector " + describe(selector) + " (the run's own: " + String.join(", ",
+                            new java.util.TreeSet<>(exclude)) + ")");
+        }
+        List<MemberCluster> ready = candidates.stream().filter(Placement::isReady).toList();
+        for (MemberCluster c : ready) {
+            if (free(c, used) > 0) {
+                return new PlacementOutcome.Assigned(List.of(c.getMetadata().getName()));
+            }
+        }
+        String notReady = candidates.stream().filter(c -> !isReady(c)).map(c -> c.getMetadata().getName())
+                .collect(Collectors.joining(", "));
+        return PlacementOutcome.Waiting.forCapacity("no other matching cluster has room"
+                + (ready.isEmpty() ? "" : ": " + occupancy(ready, used))
+                + (notReady.isEmpty() ? "" : "; not Ready: " + notReady));
+    }
+
     /** spec.placement.clusters: every named cluster must exist, match, be Ready and have room. */
     private static PlacementOutcome proposeNamed(List<String> names, LabelSelector selector, Integer maxClusters,
             Map<String, MemberCluster> byName, Map<String, Integer> used) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,12 +38,16 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.mapbench.operator.admission.Admission;
 import io.mapbench.operator.admission.AdmissionGate;
 import io.mapbench.operator.admission.AdmissionQueue;
+import io.mapbench.operator.admission.Redispatch;
 import io.mapbench.operator.admission.RunValidation;
 import io.mapbench.operator.admission.WaitingRunsTrigger;
+import io.mapbench.operator.api.v1alpha1.Assignment;
 import io.mapbench.operator.api.v1alpha1.BenchmarkRun;
 import io.mapbench.operator.api.v1alpha1.BenchmarkRunStatus;
 import io.mapbench.operator.api.v1alpha1.ClaimStatus;
+import io.mapbench.operator.api.v1alpha1.ConditionReasons;
 import io.mapbench.operator.api.v1alpha1.JobPhase;
+import io.mapbench.operator.api.v1alpha1.JobStatus;
 import io.mapbench.operator.api.v1alpha1.MemberCluster;
 import io.mapbench.operator.api.v1alpha1.PolicyDecision;
 import io.mapbench.operator.api.v1alpha1.PolicyViolation;
@@ -49,6 +55,7 @@ import io.mapbench.operator.cleanup.RemoteCleanup;
 import io.mapbench.operator.config.GoVersionResolver;
 import io.mapbench.operator.config.MapbenchConfig;
 import io.mapbench.operator.dependent.DispatchSettings;
+import io.mapbench.operator.execution.Failover;
 import io.mapbench.operator.execution.RemoteRunEventSource;
 import io.mapbench.operator.execution.RunExecutor;
 import io.mapbench.operator.metrics.MapbenchMetrics;
@@ -137,7 +144,8 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
                 .withWatchAllNamespaces()
                 .withFollowControllerNamespacesChanges(false)
                 .withSecondaryToPrimaryMapper(mc -> context.getPrimaryCache().list()
-                        .filter(run -> AdmissionQueue.isWaiting(run) || activeOn(run, mc.getMetadata().getName()))
+                        .filter(run -> AdmissionQueue.isWaiting(run) || activeOn(run, mc.getMetadata().getName())
+                                || awaitingFailover(run) || cleanup.hasOrphans(run, mc.getMetadata().getName()))
                         .map(ResourceID::fromResource)
                         .collect(Collectors.toSet()))
                 .build(), context);
@@ -146,13 +154,23 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
                 .filter(AdmissionQueue::isWaiting)
                 .map(ResourceID::fromResource)
                 .collect(Collectors.toSet()));
-        waitingRuns = new WaitingRunsTrigger(() -> context.getPrimaryCache().list());
+        waitingRuns = new WaitingRunsTrigger(() -> context.getPrimaryCache().list(), BenchmarkRunReconciler::awaitingFailover);
         metrics.countRunsFrom(() -> context.getPrimaryCache().list().toList());
         // Result gauges come from the stored BenchmarkResults of the same namespaces (never from a run's memory).
         ResultMetricsSource results = new ResultMetricsSource(context.getClient(),
                 context.getControllerConfiguration().getEffectiveNamespaces(), resultMetrics, leadership,
                 config.metrics().oneOffRuns());
         return List.of(memberClusters, policyChanges, new RemoteRunEventSource(gateway), waitingRuns, results);
+    }
+
+    /** An unfinished run with a Lost job that failover may still move (it waits for a target like a queued run). */
+    private static boolean awaitingFailover(BenchmarkRun run) {
+        if (run.getStatus() == null || run.getStatus().getPhase() == null || run.getStatus().getPhase().isFinished()
+                || run.getStatus().getJobs() == null || Failover.after(run.getSpec()).isEmpty()) {
+            return false;
+        }
+        List<JobStatus> jobs = run.getStatus().getJobs();
+        return jobs.stream().anyMatch(j -> Failover.pending(j, jobs, true));
     }
 
     private static boolean activeOn(BenchmarkRun run, String cluster) {
@@ -198,7 +216,19 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
         RunObservations observations = new RunObservations(run.getMetadata().getGeneration(), now, null, null, null, null,
                 outcome.observations(), claims);
         BenchmarkRun written = write(run, observations, outcome.events(), outcome.collected(), context);
-        Optional<Duration> next = outcome.recheckAfter();
+        Optional<Duration> next = min(outcome.recheckAfter(), collectOrphans(written));
+        Optional<Duration> failoverAfter = Failover.after(written.getSpec());
+        if (failoverAfter.isPresent() && !written.getStatus().getPhase().isFinished()) {
+            Failover.Due due = Failover.due(written.getStatus().getJobs(), failoverAfter.get(), now);
+            if (due.any()) {
+                BenchmarkRun moved = redispatch(written, due, context, now);
+                if (!Placement.assignedClusters(moved).equals(Placement.assignedClusters(written))) {
+                    return execute(moved, context, now); // dispatch to the new cluster now, as after admission
+                }
+                written = moved;
+            }
+            next = min(next, due.recheckAfter());
+        }
         if (written.getStatus().getPhase().isFinished()) {
             // Come back when ttlAfterFinished expires.
             next = RemoteCleanup.expiry(written).map(at -> Duration.between(now, at).plusSeconds(1));
@@ -214,7 +244,9 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
                         null), List.of(), List.of(), context);
         Instant expiry = RemoteCleanup.expiry(run).orElse(now);
         if (now.isBefore(expiry)) {
-            return UpdateControl.<BenchmarkRun>noUpdate().rescheduleAfter(Duration.between(now, expiry).plusSeconds(1));
+            // Orphans of a re-dispatch go as soon as their cluster is back, not with the TTL.
+            Duration untilExpiry = Duration.between(now, expiry).plusSeconds(1);
+            return UpdateControl.<BenchmarkRun>noUpdate().rescheduleAfter(min(Optional.of(untilExpiry), collectOrphans(run)).get());
         }
         RemoteCleanup.Outcome done = cleanup.afterTtl(run, hubIdentity.id());
         done.deleted().forEach(cluster -> events.record(run, RunEvents.NORMAL, "RemoteObjectsDeleted",
@@ -260,13 +292,69 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
         return ErrorStatusUpdateControl.patchStatus(ReconcileErrors.withError(run, e, Instant.now()));
     }
 
+    /**
+     * Moves due Lost jobs (spec.placement.failover) through the admission gate, one lost cluster at a
+     * time, and records the moves, waits or refusals in one status write (Event Redispatched per move).
+     */
+    private BenchmarkRun redispatch(BenchmarkRun run, Failover.Due due, Context<BenchmarkRun> context, Instant now) {
+        Map<String, MemberCluster> members = memberClusters.list()
+                .collect(Collectors.toMap(mc -> mc.getMetadata().getName(), mc -> mc));
+        Set<String> own = new LinkedHashSet<>(Placement.assignedClusters(run));
+        run.getStatus().getJobs().forEach(j -> own.add(j.getCluster()));
+        Assignment assignment = run.getStatus().getAssignment();
+        List<RunObservations.JobObservation> jobs = new ArrayList<>();
+        List<RunExecutor.Note> notes = new ArrayList<>();
+        for (Map.Entry<String, List<JobStatus>> lost : due.lostByCluster().entrySet()) {
+            Redispatch answer = gate.redispatch(run, assignment.getClusters(), lost.getKey(), own,
+                    context.getPrimaryCache().list().toList(), members.values(), now);
+            if (answer instanceof Redispatch.Target target) {
+                assignment = Failover.moved(assignment, lost.getKey(), target.cluster());
+                own.add(target.cluster());
+                jobs.addAll(Failover.moveObservations(lost.getValue(), target.cluster(), now));
+                notes.add(new RunExecutor.Note(RunEvents.NORMAL, ConditionReasons.REDISPATCHED, "Go "
+                        + lost.getValue().stream().map(JobStatus::getGoVersion).collect(Collectors.joining(", "))
+                        + " lost on unreachable cluster " + lost.getKey() + " re-dispatched to " + target.cluster()
+                        + " (spec.placement.failover)"));
+            } else if (answer instanceof Redispatch.Wait wait) {
+                jobs.addAll(Failover.waiting(lost.getValue(), wait.message()));
+            } else {
+                jobs.addAll(Failover.givenUp(lost.getValue(), ((Redispatch.Impossible) answer).message()));
+            }
+        }
+        RunObservations observations = new RunObservations(run.getMetadata().getGeneration(), now, null, null, null,
+                assignment == run.getStatus().getAssignment() ? null : assignment, jobs, null);
+        try {
+            return write(run, observations, notes, List.of(), context);
+        } catch (RuntimeException e) {
+            gate.release(run.getMetadata().getUid()); // the move was not recorded: it is decided again
+            throw e;
+        }
+    }
+
+    /** Deletes orphans of re-dispatched jobs; when a cluster could not be cleaned, when to try again. */
+    private Optional<Duration> collectOrphans(BenchmarkRun run) {
+        RemoteCleanup.Outcome orphans = cleanup.collectOrphans(run, cluster -> memberClusters
+                .get(new ResourceID(cluster)).map(Placement::isReady).orElse(false));
+        orphans.deleted().forEach(cluster -> events.record(run, RunEvents.NORMAL, "OrphansDeleted", "cluster " + cluster
+                + " is reachable again: the Jobs, pods and ConfigMaps of jobs re-dispatched away from it were deleted"
+                + " (never read: their slots belong to the replacement jobs)"));
+        return orphans.waitingOn().isEmpty() ? Optional.empty() : Optional.of(config.run().memberRetry());
+    }
+
+    private static Optional<Duration> min(Optional<Duration> a, Optional<Duration> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isEmpty() || a.get().compareTo(b.get()) <= 0 ? a : b;
+    }
+
     // ------------------------------------------------------------------------------------- writing
 
     private BenchmarkRun write(BenchmarkRun run, RunObservations observations, List<RunExecutor.Note> notes,
             List<RunExecutor.Collected> collected, Context<BenchmarkRun> context) {
         BenchmarkRunStatus old = run.getStatus() == null ? new BenchmarkRunStatus() : run.getStatus();
-        RunStatusAggregator.Result result = comparisons.apply(run, aggregator.aggregate(old, observations),
-                observations.now());
+        RunStatusAggregator.Result result = comparisons.apply(run,
+                aggregator.aggregate(old, observations, Failover.after(run.getSpec()).isPresent()), observations.now());
         if (!result.changed()) {
             return run;
         }

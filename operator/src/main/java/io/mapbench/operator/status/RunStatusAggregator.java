@@ -16,10 +16,12 @@ import io.mapbench.operator.api.v1alpha1.PolicyDecision;
 import io.mapbench.operator.api.v1alpha1.PolicyStatus;
 import io.mapbench.operator.api.v1alpha1.PolicyViolation;
 import io.mapbench.operator.api.v1alpha1.RunPhase;
+import io.mapbench.operator.execution.Failover;
 import io.mapbench.operator.placement.PlacementOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,6 +55,14 @@ public final class RunStatusAggregator {
     }
 
     public Result aggregate(BenchmarkRunStatus previous, RunObservations obs) {
+        return aggregate(previous, obs, false);
+    }
+
+    /**
+     * @param failover the run has spec.placement.failover: a Lost job that may still be re-dispatched
+     *                 keeps the run from finishing
+     */
+    public Result aggregate(BenchmarkRunStatus previous, RunObservations obs, boolean failover) {
         BenchmarkRunStatus old = previous == null ? new BenchmarkRunStatus() : previous;
         String now = obs.now().toString();
         List<StatusTransition> transitions = new ArrayList<>();
@@ -66,9 +76,9 @@ public final class RunStatusAggregator {
 
         List<JobStatus> jobs = assignment == null ? List.of() : jobs(old.getJobs(), assignment, obs, transitions);
         next.setJobs(new ArrayList<>(jobs));
-        next.setJobsSummary(assignment == null ? null : summary(jobs));
+        next.setJobsSummary(assignment == null ? null : summary(Failover.counted(jobs)));
 
-        Facts facts = new Facts(obs, assignment, jobs);
+        Facts facts = new Facts(obs, assignment, Failover.counted(jobs), jobs.stream().anyMatch(j -> Failover.pending(j, jobs, failover)));
         RunPhase phase = phase(old.getPhase(), facts);
         next.setPhase(phase);
         next.setStartTime(old.getStartTime() != null ? old.getStartTime()
@@ -81,7 +91,7 @@ public final class RunStatusAggregator {
                 scheduled(facts),
                 completed(facts, phase),
                 ready(facts, phase),
-                degraded(jobs));
+                degraded(facts.jobs()));
         next.setConditions(mergeConditions(old.getConditions(), desired, obs.generation(), now, transitions));
         // Written once when the run finished (reconciler's RunComparisonStep); later reconciles keep them.
         next.setComparison(old.getComparison());
@@ -99,8 +109,13 @@ public final class RunStatusAggregator {
         return new Result(next, List.copyOf(transitions), !StatusEquality.same(old, next));
     }
 
-    /** Everything the condition and phase rules look at, computed once. */
-    private record Facts(RunObservations obs, Assignment assignment, List<JobStatus> jobs) {
+    /**
+     * Everything the condition and phase rules look at, computed once.
+     *
+     * @param jobs            the jobs that count (a re-dispatched entry does not: its replacement does)
+     * @param failoverPending a Lost job may still be re-dispatched: the run is not finished
+     */
+    private record Facts(RunObservations obs, Assignment assignment, List<JobStatus> jobs, boolean failoverPending) {
         boolean assigned() {
             return assignment != null && assignment.getClusters() != null && !assignment.getClusters().isEmpty();
         }
@@ -128,7 +143,7 @@ public final class RunStatusAggregator {
             // An invalid spec is refused like a policy denial: nothing waits for it, the user edits the spec.
             return f.decision() == PolicyDecision.Denied || f.obs().invalidSpec() != null ? RunPhase.Denied : RunPhase.Pending;
         }
-        if (f.allFinished()) {
+        if (f.allFinished() && !f.failoverPending()) {
             long succeeded = f.count(JobPhase.Succeeded);
             return succeeded == f.jobs().size() ? RunPhase.Succeeded
                     : succeeded > 0 ? RunPhase.PartiallySucceeded : RunPhase.Failed;
@@ -295,23 +310,33 @@ public final class RunStatusAggregator {
     private List<JobStatus> jobs(List<JobStatus> oldJobs, Assignment assignment, RunObservations obs,
             List<StatusTransition> transitions) {
         Map<String, JobStatus> before = (oldJobs == null ? List.<JobStatus>of() : oldJobs).stream()
-                .collect(Collectors.toMap(j -> key(j.getCluster(), j.getGoVersion()), Function.identity(), (a, b) -> a));
+                .collect(Collectors.toMap(j -> key(j.getCluster(), j.getGoVersion()), Function.identity(), (a, b) -> a,
+                        LinkedHashMap::new));
         Map<String, RunObservations.JobObservation> seen = obs.jobs().stream()
                 .collect(Collectors.toMap(j -> key(j.cluster(), j.goVersion()), Function.identity(), (a, b) -> b));
+        // Entries keep their order and are only appended (Failover tells replacements by it): a new
+        // assignment's clusters x Go versions, then the recorded ones, then new observations (a
+        // re-dispatch's entries in its target cluster).
+        Map<String, List<String>> slots = new LinkedHashMap<>();
+        if (before.isEmpty()) {
+            for (String cluster : assignment.getClusters()) {
+                assignment.getGoVersions().forEach(gv -> slots.put(key(cluster, gv), List.of(cluster, gv)));
+            }
+        }
+        before.values().forEach(j -> slots.put(key(j.getCluster(), j.getGoVersion()), List.of(j.getCluster(), j.getGoVersion())));
+        obs.jobs().forEach(o -> slots.putIfAbsent(key(o.cluster(), o.goVersion()), List.of(o.cluster(), o.goVersion())));
         List<JobStatus> result = new ArrayList<>();
-        for (String cluster : assignment.getClusters()) {
-            for (String goVersion : assignment.getGoVersions()) {
-                String key = key(cluster, goVersion);
-                JobStatus was = before.get(key);
-                JobStatus now = job(was, seen.get(key), cluster, goVersion, obs.now());
-                result.add(now);
-                JobPhase from = was == null ? null : was.getPhase();
-                if (from != now.getPhase()) {
-                    boolean warning = now.getPhase() == JobPhase.Failed || now.getPhase() == JobPhase.TimedOut
-                            || now.getPhase() == JobPhase.Lost;
-                    transitions.add(new StatusTransition("job " + key, from == null ? null : from.name(), now.getPhase().name(),
-                            jobReason(now), nullToEmpty(now.getMessage()), warning));
-                }
+        for (Map.Entry<String, List<String>> slot : slots.entrySet()) {
+            String key = slot.getKey();
+            JobStatus was = before.get(key);
+            JobStatus now = job(was, seen.get(key), slot.getValue().get(0), slot.getValue().get(1), obs.now());
+            result.add(now);
+            JobPhase from = was == null ? null : was.getPhase();
+            if (from != now.getPhase()) {
+                boolean warning = now.getPhase() == JobPhase.Failed || now.getPhase() == JobPhase.TimedOut
+                        || now.getPhase() == JobPhase.Lost;
+                transitions.add(new StatusTransition("job " + key, from == null ? null : from.name(), now.getPhase().name(),
+                        jobReason(now), nullToEmpty(now.getMessage()), warning));
             }
         }
         return result;
@@ -323,9 +348,18 @@ public final class RunStatusAggregator {
         j.setGoVersion(goVersion);
         if (j.getPhase() != null && j.getPhase().isFinished()) {
             // Terminal: later observations (TTL deletion, an unreachable cluster) never rewrite it,
-            // except to fill in what was not known yet (e.g. the result name).
+            // except to fill in what was not known yet (e.g. the result name) and to record what
+            // became of a Lost job (re-dispatched, or why not; a note while it waits for that).
             if (o != null && j.getResultName() == null) {
                 j.setResultName(o.resultName());
+            }
+            if (o != null && j.getPhase() == JobPhase.Lost && ConditionReasons.CLUSTER_LOST.equals(j.getReason())) {
+                if (o.phase() == JobPhase.Lost && o.reason() != null) {
+                    j.setReason(o.reason());
+                }
+                if (o.message() != null && (o.phase() == JobPhase.Lost || o.phase() == null)) {
+                    j.setMessage(o.message());
+                }
             }
             return j;
         }
@@ -375,7 +409,7 @@ public final class RunStatusAggregator {
                     : nullToEmpty(j.getMessage()).startsWith("result document:") ? ConditionReasons.INVALID_RESULT
                     : ConditionReasons.JOB_FAILED;
             case TimedOut -> ConditionReasons.JOB_TIMED_OUT;
-            case Lost -> ConditionReasons.CLUSTER_LOST;
+            case Lost -> j.getReason() != null ? j.getReason() : ConditionReasons.CLUSTER_LOST;
         };
     }
 

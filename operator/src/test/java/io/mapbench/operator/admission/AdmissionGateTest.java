@@ -240,4 +240,65 @@ class AdmissionGateTest {
         assertThat(a).isInstanceOf(Admission.Invalid.class);
         assertThat(((Admission.Invalid) a).message()).startsWith("spec.placement.clusterSelector.matchExpressions[0].operator");
     }
+
+    // ---- re-dispatch (spec.placement.failover) -------------------------------------------------
+
+    private static BenchmarkRun lostOn(String ns, String name, int minute, Map<String, String> selector, String cluster) {
+        BenchmarkRun r = withPlacement(fresh(ns, name, minute), new LabelSelectorBuilder().addToMatchLabels(selector).build(),
+                null, 1);
+        io.mapbench.operator.api.v1alpha1.FailoverSpec f = new io.mapbench.operator.api.v1alpha1.FailoverSpec();
+        f.setAfter("5m");
+        r.getSpec().getPlacement().setFailover(f);
+        return assigned(r, RunPhase.Running, cluster);
+    }
+
+    @Test
+    void lostJobsMoveToTheFirstMatchingClusterWithRoomAndTheMoveHoldsItsSlot() {
+        MemberCluster lost = cluster("cloud-1", false, 1, Map.of("mapbench.io/tier", "cloud"));
+        List<MemberCluster> clusters = List.of(lost, cloud("cloud-2", 1), cloud("cloud-3", 1), edge("edge-1", 5));
+        BenchmarkRun run = lostOn("team-a", "moving", 1, Map.of("mapbench.io/tier", "cloud"), "cloud-1");
+        BenchmarkRun holder = active("team-b", "holder", 2, "cloud-2");
+        BenchmarkRun younger = withPlacement(fresh("team-b", "younger", 3),
+                new LabelSelectorBuilder().addToMatchLabels("mapbench.io/tier", "cloud").build(), null, null);
+        List<BenchmarkRun> runs = List.of(run, holder, younger);
+        AdmissionGate gate = gate();
+
+        Redispatch answer = gate.redispatch(run, List.of("cloud-1"), "cloud-1", java.util.Set.of("cloud-1"), runs,
+                clusters, NOW);
+
+        assertThat(answer).isEqualTo(new Redispatch.Target("cloud-3"));
+        assertThat(gate.reservationCount()).as("held until the cache shows the new assignment").isEqualTo(1);
+        assertThat(reason(gate.decide(younger, runs, clusters, NOW))).as("cloud-3's slot is taken by the move")
+                .isEqualTo("WaitingForCapacity");
+    }
+
+    @Test
+    void aMoveWaitsWhileEveryCandidateIsFullOrTakenByAnOlderWaitingRun() {
+        List<MemberCluster> clusters = List.of(cluster("cloud-1", false, 1, Map.of("mapbench.io/tier", "cloud")),
+                cloud("cloud-2", 1));
+        BenchmarkRun older = withPlacement(fresh("team-b", "older", 0),
+                new LabelSelectorBuilder().addToMatchLabels("mapbench.io/tier", "cloud").build(), null, null);
+        BenchmarkRun run = lostOn("team-a", "moving", 1, Map.of("mapbench.io/tier", "cloud"), "cloud-1");
+
+        Redispatch answer = gate().redispatch(run, List.of("cloud-1"), "cloud-1", java.util.Set.of("cloud-1"),
+                List.of(older, run), clusters, NOW);
+
+        assertThat(answer).isInstanceOf(Redispatch.Wait.class);
+        assertThat(((Redispatch.Wait) answer).message()).contains("cloud-2 (1/1 runs)");
+    }
+
+    @Test
+    void thePolicyJudgesTheMoveAndNoAllowedClusterLeavesTheJobsLost() {
+        // Namespace no-edge may not use edge clusters: the only other cluster is one.
+        List<MemberCluster> clusters = List.of(cluster("cloud-1", false, 1, Map.of("mapbench.io/tier", "cloud")),
+                edge("edge-1", 5));
+        BenchmarkRun run = lostOn("no-edge", "moving", 1, Map.of(), "cloud-1");
+
+        Redispatch answer = gate().redispatch(run, List.of("cloud-1"), "cloud-1", java.util.Set.of("cloud-1"),
+                List.of(run), clusters, NOW);
+
+        assertThat(answer).isInstanceOf(Redispatch.Impossible.class);
+        assertThat(((Redispatch.Impossible) answer).message()).contains("no other MemberCluster matches")
+                .contains("does not allow edge-1 (edge-namespace");
+    }
 }

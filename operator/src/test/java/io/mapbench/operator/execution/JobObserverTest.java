@@ -62,6 +62,12 @@ class JobObserverTest {
                 Arguments.of("Job without pods", Optional.of(job(null, null)), List.of(), JobPhase.Pending, null),
                 Arguments.of("pod running", Optional.of(job(null, null)), List.of(pod("p", "Running", null, null)),
                         JobPhase.Running, null),
+                // The pod ended, the member's Job controller has not concluded yet: the job ran, it is not
+                // waiting to start (it read Pending, and the status flapped Running -> Pending -> Succeeded).
+                Arguments.of("pod succeeded, Job not complete yet", Optional.of(job(null, null)),
+                        List.of(pod("p", "Succeeded", 0, "ok")), JobPhase.Running, null),
+                Arguments.of("pod failed, retry not created yet", Optional.of(job(null, null)),
+                        List.of(pod("p", "Failed", 3, "error: measurement")), JobPhase.Running, null),
                 Arguments.of("complete", Optional.of(job("Complete", null)), List.of(pod("p", "Succeeded", 0, "ok")),
                         JobPhase.Succeeded, null),
                 Arguments.of("invalid input: workload message", Optional.of(job("Failed", "PodFailurePolicy")),

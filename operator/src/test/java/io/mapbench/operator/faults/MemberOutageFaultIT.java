@@ -18,7 +18,9 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * Fault case 2: a member's API server stopped for 2 minutes mid-run (within the unreachable
  * deadline of 150 s) -> the run completes; a member cut off past the deadline (its proxy refuses
  * every connection) -> its job Lost, the run PartiallySucceeded, deletion bounded, and the
- * member's leftovers collected once it is back. Full level only (about 8 minutes).
+ * member's leftovers collected once it is back. Full level only (about 8 minutes). The same
+ * outage with spec.placement.failover set (the job re-dispatched instead of Lost) is case 2f,
+ * {@link MemberOutageFailoverFaultIT}.
  */
 @LocalClustersTest
 @EnabledIf("io.mapbench.operator.faults.FaultLevel#full")

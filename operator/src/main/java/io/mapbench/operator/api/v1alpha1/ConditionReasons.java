@@ -24,6 +24,10 @@ public final class ConditionReasons {
     public static final String JOB_FAILED = "JobFailed";
     public static final String JOB_TIMED_OUT = "JobTimedOut";
     public static final String CLUSTER_LOST = "ClusterLost";
+    /** A Lost job was re-dispatched to another cluster (spec.placement.failover); the message names it. */
+    public static final String REDISPATCHED = "Redispatched";
+    /** A Lost job's failover found no other matching cluster (or the policy allowed none); it stays Lost. */
+    public static final String NOT_REDISPATCHED = "NotRedispatched";
     public static final String INVALID_RESULT = "InvalidResult";
     /** A Job completed but its result could not be read (pod gone, log unreadable after bounded attempts). */
     public static final String RESULT_UNAVAILABLE = "ResultUnavailable";

@@ -6,11 +6,15 @@ import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import java.util.List;
 
 /** Which Ready MemberClusters may run the benchmark; both filters apply when both are set. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.failover) || !has(self.clusters)",
+        message = "spec.placement.failover cannot be combined with spec.placement.clusters: a run on named clusters has"
+                + " no other cluster to move to; select clusters with spec.placement.clusterSelector instead")
 public class PlacementSpec {
     @JsonPropertyDescription("Label selector over MemberCluster metadata.labels, e.g. mapbench.io/tier: edge. Empty or"
             + " unset: every Ready cluster.")
@@ -26,6 +30,10 @@ public class PlacementSpec {
     @Min(1)
     @Max(50)
     private Integer maxClusters;
+
+    @JsonPropertyDescription("Re-dispatch of jobs lost on an unreachable cluster to another matching cluster. Unset: a"
+            + " lost job stays Lost and the run ends PartiallySucceeded or Failed. Not with spec.placement.clusters.")
+    private FailoverSpec failover;
 
     public LabelSelector getClusterSelector() {
         return clusterSelector;
@@ -49,5 +57,13 @@ public class PlacementSpec {
 
     public void setMaxClusters(Integer maxClusters) {
         this.maxClusters = maxClusters;
+    }
+
+    public FailoverSpec getFailover() {
+        return failover;
+    }
+
+    public void setFailover(FailoverSpec failover) {
+        this.failover = failover;
     }
 }

@@ -163,6 +163,18 @@ class CustomResourceSchemaIT {
                         Map.of("matchExpressions", List.of(Map.of("key", "mapbench.io/tier", "operator", "Exists",
                                 "values", List.of("edge"))))),
                         "spec.placement.clusterSelector.matchExpressions[0].values", "empty for Exists and DoesNotExist"),
+                run("failover.after not a duration", s -> {
+                    placement(s).remove("clusters");
+                    placement(s).put("failover", Map.of("after", "soon"));
+                }, "spec.placement.failover.after", "must be a Go duration"),
+                run("failover without after", s -> {
+                    placement(s).remove("clusters");
+                    placement(s).put("failover", Map.of());
+                }, "spec.placement.failover.after", "Required value"),
+                run("failover with named clusters", s -> {
+                    placement(s).put("clusters", List.of("cloud-1"));
+                    placement(s).put("failover", Map.of("after", "5m"));
+                }, "spec.placement", "spec.placement.failover cannot be combined with spec.placement.clusters"),
                 run("unknown result retention", s -> s.put("resultRetention", "Keep"), "spec.resultRetention",
                         "Unsupported value: \"Keep\""),
                 run("unknown disruption policy", s -> s.put("disruption", Map.of("policy", "Never")),
