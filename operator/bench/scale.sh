@@ -22,6 +22,8 @@ export KUBECTL="$kubectl"
 deploy/local/clusters up >&2
 [[ -f operator/target/quarkus-app/quarkus-run.jar ]] || ./mvnw -q -B -DskipTests install >&2
 hub_kc="$(deploy/local/clusters kubeconfig hub)"; cloud_kc="$(deploy/local/clusters kubeconfig cloud-1)"
+# Fresh clusters have no CRDs yet (the operator never applies them in prod mode).
+"$kubectl" --kubeconfig "$hub_kc" apply --server-side --force-conflicts -f crds/ >/dev/null
 "$kubectl" --kubeconfig "$hub_kc" create namespace "$ns" >/dev/null
 port=18091
 # The chart's JVM settings: heap = jvm.maxRAMPercentage of the container's memory limit.

@@ -31,9 +31,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import io.mapbench.operator.config.MapbenchConfig;
 import io.mapbench.operator.dependent.RemoteLabels;
 import io.mapbench.operator.dependent.RunRef;
+import io.vertx.core.Vertx;
 
 /**
  * Every hand-written call to a member cluster goes through here (docs/CONVENTIONS.md §4): one Fabric8 client and a pair of
@@ -50,12 +53,24 @@ public class RemoteClusterGateway {
 
     /** Connect and request timeouts (mapbench.member.*): calls fail fast, never hang a reconcile. */
     private final MapbenchConfig settings;
+    /**
+     * Builds every member's HTTP client on one shared Vert.x instance (the application's): the
+     * default factory starts a Vert.x per client, i.e. per member its own event-loop threads,
+     * blocked-thread checker and buffers, which with 20 members cost more than the clients themselves.
+     */
+    private final HttpClient.Factory httpClients;
     private final Map<String, MemberConnection> connections = new ConcurrentHashMap<>();
     private final List<RemoteEventListener> listeners = new CopyOnWriteArrayList<>();
 
     @Inject
-    public RemoteClusterGateway(MapbenchConfig settings) {
+    public RemoteClusterGateway(MapbenchConfig settings, Vertx vertx) {
+        this(settings, new VertxHttpClientFactory(vertx));
+    }
+
+    /** With another HTTP client factory (tests without the application's Vert.x). */
+    public RemoteClusterGateway(MapbenchConfig settings, HttpClient.Factory httpClients) {
         this.settings = settings;
+        this.httpClients = httpClients;
     }
 
     /** Listeners hear about every run Job/Pod change in every member (set up before connecting). */
@@ -128,7 +143,7 @@ public class RemoteClusterGateway {
         config.setNamespace(namespace);
         KubernetesClient client;
         try {
-            client = new KubernetesClientBuilder().withConfig(config).build();
+            client = new KubernetesClientBuilder().withHttpClientFactory(httpClients).withConfig(config).build();
         } catch (RuntimeException e) {
             throw unusable(e);
         }
