@@ -4,10 +4,17 @@
 # the container's cgroup gives the JVM in a pod and not on this machine: -XX:MaxRAM=<memory limit>
 # (so jvm.maxRAMPercentage sizes the heap from the limit) and -XX:ActiveProcessorCount=<cpu limit>
 # (so GC, JIT and Vert.x size their threads as in the pod).
+# CHART_REF=<git revision> renders the chart of that revision instead (before/after figures).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 helm="$("$repo/hack/tools/helm.sh" | tail -n1)"
-"$helm" template bench "$repo/helm/mapbench-operator" -s templates/deployment.yaml | python3 -c '
+chart="$repo/helm/mapbench-operator"
+if [[ -n "${CHART_REF:-}" ]]; then
+  tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
+  git -C "$repo" archive "$CHART_REF" helm/mapbench-operator | tar -x -C "$tmp"
+  chart="$tmp/helm/mapbench-operator"
+fi
+"$helm" template bench "$chart" -s templates/deployment.yaml | python3 -c '
 import math, sys, yaml
 units = {"Ki": 2**10, "Mi": 2**20, "Gi": 2**30}
 deployment = yaml.safe_load(sys.stdin)

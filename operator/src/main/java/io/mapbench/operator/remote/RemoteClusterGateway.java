@@ -37,6 +37,8 @@ import io.mapbench.operator.config.MapbenchConfig;
 import io.mapbench.operator.dependent.RemoteLabels;
 import io.mapbench.operator.dependent.RunRef;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
 
 /**
  * Every hand-written call to a member cluster goes through here (docs/CONVENTIONS.md §4): one Fabric8 client and a pair of
@@ -54,23 +56,26 @@ public class RemoteClusterGateway {
     /** Connect and request timeouts (mapbench.member.*): calls fail fast, never hang a reconcile. */
     private final MapbenchConfig settings;
     /**
-     * Builds every member's HTTP client on one shared Vert.x instance (the application's): the
-     * default factory starts a Vert.x per client, i.e. per member its own event-loop threads,
-     * blocked-thread checker and buffers, which with 20 members cost more than the clients themselves.
+     * One Vert.x for every member's HTTP client (mapbench.member.event-loops threads): the default
+     * factory starts a Vert.x per client, i.e. per member its own event loops, blocked-thread
+     * checker and buffers. Apart from the application's Vert.x, because Fabric8 parses responses
+     * on the event loop: a burst of member responses must not stall the hub client's.
      */
+    private final Vertx memberVertx;
     private final HttpClient.Factory httpClients;
     private final Map<String, MemberConnection> connections = new ConcurrentHashMap<>();
     private final List<RemoteEventListener> listeners = new CopyOnWriteArrayList<>();
 
     @Inject
-    public RemoteClusterGateway(MapbenchConfig settings, Vertx vertx) {
-        this(settings, new VertxHttpClientFactory(vertx));
-    }
-
-    /** With another HTTP client factory (tests without the application's Vert.x). */
-    public RemoteClusterGateway(MapbenchConfig settings, HttpClient.Factory httpClients) {
+    public RemoteClusterGateway(MapbenchConfig settings) {
         this.settings = settings;
-        this.httpClients = httpClients;
+        this.memberVertx = Vertx.vertx(new VertxOptions()
+                .setEventLoopPoolSize(settings.member().eventLoops())
+                .setUseDaemonThread(true)
+                // as Fabric8's own instance: no file cache, no class-path resolution (read-only root file system)
+                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
+                        .setClassPathResolvingEnabled(false)));
+        this.httpClients = new VertxHttpClientFactory(memberVertx);
     }
 
     /** Listeners hear about every run Job/Pod change in every member (set up before connecting). */
@@ -326,5 +331,6 @@ public class RemoteClusterGateway {
     @PreDestroy
     void closeAll() {
         new ArrayList<>(connections.keySet()).forEach(this::disconnect);
+        memberVertx.close();
     }
 }

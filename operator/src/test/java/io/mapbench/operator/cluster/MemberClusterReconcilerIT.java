@@ -21,7 +21,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.mapbench.operator.api.v1alpha1.Condition;
 import io.mapbench.operator.api.v1alpha1.ConditionStatus;
@@ -69,7 +68,7 @@ class MemberClusterReconcilerIT {
     @BeforeEach
     void reconciler() {
         clock = new MutableClock(T0);
-        gateway = new RemoteClusterGateway(config, new VertxHttpClientFactory());
+        gateway = new RemoteClusterGateway(config);
         reconciler = new MemberClusterReconciler(gateway, new HubIdentity(clusters.hub(), config), config,
                 new MapbenchMetrics(new SimpleMeterRegistry()), clock);
         mc = new MemberCluster();
