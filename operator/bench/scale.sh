@@ -61,11 +61,18 @@ trap cleanup EXIT
 # Room for every run at once (RUNS/MEMBERS slots per member): no run ever waits for capacity, so
 # the admission figure measures the admission path itself, not queueing behind running runs.
 slots=$(( (runs + members - 1) / members ))
+# Onboarded 5 at a time (one at a time took ~50 s each on a loaded machine).
+onboard() {
+  deploy/member/onboard.sh --name "scale-$1-$ns" --tier cloud --member-kubeconfig "$cloud_kc" --hub-kubeconfig "$hub_kc" \
+    --operator-namespace "$ns" --workload-namespace "$ns-m$1" --label "mapbench.io/scale=$ns" \
+    --max-concurrent-runs "$slots" >"$repo/operator/target/scale-onboard-$1.log" 2>&1 \
+    || { echo "onboarding member $1 failed:" >&2; cat "$repo/operator/target/scale-onboard-$1.log" >&2; return 1; }
+}
 for i in $(seq 1 "$members"); do
-  deploy/member/onboard.sh --name "scale-$i-$ns" --tier cloud --member-kubeconfig "$cloud_kc" --hub-kubeconfig "$hub_kc" \
-    --operator-namespace "$ns" --workload-namespace "$ns-m$i" --label "mapbench.io/scale=$ns" \
-    --max-concurrent-runs "$slots" >/dev/null 2>&1
+  onboard "$i" &
+  (( i % 5 == 0 )) && wait
 done
+wait
 echo "onboarded $members members" >&2
 for _ in $(seq 1 120); do
   ready="$("$kubectl" --kubeconfig "$hub_kc" get mc -l "mapbench.io/scale=$ns" \
