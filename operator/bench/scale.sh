@@ -68,11 +68,11 @@ onboard() {
     --max-concurrent-runs "$slots" >"$repo/operator/target/scale-onboard-$1.log" 2>&1 \
     || { echo "onboarding member $1 failed:" >&2; cat "$repo/operator/target/scale-onboard-$1.log" >&2; return 1; }
 }
+pids=()
 for i in $(seq 1 "$members"); do
-  onboard "$i" &
-  (( i % 5 == 0 )) && wait
+  onboard "$i" & pids+=($!)
+  if (( ${#pids[@]} == 5 || i == members )); then wait "${pids[@]}"; pids=(); fi  # not the operator's pid
 done
-wait
 echo "onboarded $members members" >&2
 for _ in $(seq 1 120); do
   ready="$("$kubectl" --kubeconfig "$hub_kc" get mc -l "mapbench.io/scale=$ns" \
