@@ -32,6 +32,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import io.mapbench.operator.config.MapbenchConfig;
 import io.mapbench.operator.dependent.RemoteLabels;
@@ -63,6 +64,12 @@ public class RemoteClusterGateway {
      */
     private final Vertx memberVertx;
     private final HttpClient.Factory httpClients;
+    /**
+     * One JSON mapper for every member client: each client otherwise gets its own, and with it its
+     * own Jackson deserializers for Job, Pod and the rest of the model, built again per member
+     * (heap and, on first use, CPU on the event loop).
+     */
+    private final KubernetesSerialization serialization = new KubernetesSerialization();
     private final Map<String, MemberConnection> connections = new ConcurrentHashMap<>();
     private final List<RemoteEventListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -148,7 +155,8 @@ public class RemoteClusterGateway {
         config.setNamespace(namespace);
         KubernetesClient client;
         try {
-            client = new KubernetesClientBuilder().withHttpClientFactory(httpClients).withConfig(config).build();
+            client = new KubernetesClientBuilder().withHttpClientFactory(httpClients)
+                    .withKubernetesSerialization(serialization).withConfig(config).build();
         } catch (RuntimeException e) {
             throw unusable(e);
         }
