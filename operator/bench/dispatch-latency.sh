@@ -7,7 +7,7 @@
 # MemberClusters (bench-cloud, bench-edge); cleans up after itself.
 # Usage: operator/bench/dispatch-latency.sh [RUNS]
 # OPERATOR_JAR=path/to/quarkus-run.jar measures another build (e.g. an older commit's) on the same
-# clusters with the same method, for before/after figures from one session.
+# clusters with the same method and JVM settings, for before/after figures from one session.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$repo"
@@ -22,6 +22,8 @@ jar="${OPERATOR_JAR:-operator/target/quarkus-app/quarkus-run.jar}"
 [[ -n "${OPERATOR_JAR:-}" || -f "$jar" ]] || ./mvnw -q -B -DskipTests install >&2
 [[ -f "$jar" ]] || { echo "OPERATOR_JAR: no file $jar" >&2; exit 2; }
 hub_kc="$(deploy/local/clusters kubeconfig hub)"; cloud_kc="$(deploy/local/clusters kubeconfig cloud-1)"
+# Fresh clusters have no CRDs yet (the operator never applies them in prod mode).
+"$kubectl" --kubeconfig "$hub_kc" apply --server-side --force-conflicts -f crds/ >/dev/null
 edge_kc="$(deploy/local/clusters kubeconfig edge-k3s-1)"
 for kc in "$hub_kc" "$cloud_kc" "$edge_kc"; do
   "$kubectl" --kubeconfig "$kc" create namespace "$ns" --dry-run=client -o yaml | "$kubectl" --kubeconfig "$kc" apply -f - >/dev/null
@@ -34,7 +36,14 @@ for m in cloud:cloud-1:"$cloud_kc" edge:edge-k3s-1:"$edge_kc"; do
     -p '{"spec":{"nodeSelector":{"mapbench.io/no-such-node":"true"}}}' >/dev/null
 done
 log="$repo/operator/target/bench-operator.log"
-KUBECONFIG="$hub_kc" java -Dmapbench.operator-namespace="$ns" -Dmapbench.policy.enabled=false -Dquarkus.http.port=18090 \
+# The chart's JVM settings (operator/bench/chart-jvm.sh), then OPERATOR_JAVA_OPTS: extra options for
+# profiling (e.g. -XX:StartFlightRecording=filename=/tmp/d.jfr,dumponexit=true). NMT=1 prints the
+# JVM's native memory summary (heap, metaspace, threads, code cache...) where RSS is measured.
+jvm_opts="$(operator/bench/chart-jvm.sh) ${OPERATOR_JAVA_OPTS:-}"
+[[ "${NMT:-0}" == 1 ]] && jvm_opts+=" -XX:NativeMemoryTracking=summary"
+echo "JVM options: $jvm_opts" >&2
+# shellcheck disable=SC2086
+KUBECONFIG="$hub_kc" java $jvm_opts -Dmapbench.operator-namespace="$ns" -Dmapbench.policy.enabled=false -Dquarkus.http.port=18090 \
   -Dquarkus.operator-sdk.controllers.benchmarkrun.namespaces="$ns" \
   -Dquarkus.operator-sdk.controllers.membercluster.selector=mapbench.io/bench=true \
   -jar "$jar" >"$log" 2>&1 &
@@ -53,14 +62,33 @@ for _ in $(seq 1 90); do
   sleep 2
 done
 args=("$runs" "$ns" "$kubectl" "$hub_kc" "$cloud_kc" "$edge_kc" bench-cloud bench-edge)
-op_line="$(python3 operator/bench/measure.py operator "${args[@]}")"
+# Round 1 (cold): the operator's first burst right after start-up (JIT still compiling, no pooled
+# connections). Its runs are then deleted (the operator removes their remote objects) and round 2
+# (warm) measures the same burst on the running operator, as a long-running installation sees it.
+cold_line="$(python3 operator/bench/measure.py operator "${args[@]}" cold-)"
+"$kubectl" --kubeconfig "$hub_kc" -n "$ns" delete benchmarkruns --all --timeout=300s >/dev/null
+# Where the warm round's work goes: the operator's CPU seconds and the API requests per run on
+# each server (kube-apiserver /metrics), beside the plain client's.
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$op/stat"; }
+req() { python3 operator/bench/requests.py snapshot "$kubectl" "$hub_kc" "$cloud_kc" "$edge_kc"; }
+cpu0="$(cpu_s)"; req0="$(req)"
+op_line="$(python3 operator/bench/measure.py operator "${args[@]}" warm-)"
+cpu1="$(cpu_s)"; req1="$(req)"
 rss_kib="$(ps -o rss= -p "$op")"
-floor_line="$(python3 operator/bench/measure.py floor "${args[@]}")"
-echo "$op_line"
+[[ "${NMT:-0}" == 1 ]] && jcmd "$op" VM.native_memory summary | grep -E '^(Native Memory|Total|-)' >&2
+floor_line="$(python3 operator/bench/measure.py floor "${args[@]}" floor-)"
+req2="$(req)"
+echo "warm round: operator CPU $(awk -v a="$cpu0" -v b="$cpu1" 'BEGIN{printf "%.1f", b - a}') s; API requests per run:"
+python3 operator/bench/requests.py diff "$req0" "$req1" "$runs"
+echo "plain client: API requests per run:"
+python3 operator/bench/requests.py diff "$req1" "$req2" "$runs"
+echo "cold: $cold_line"
+echo "warm: $op_line"
 echo "$floor_line"
-python3 - "$op_line" "$floor_line" "$rss_kib" <<'PY'
+python3 - "$cold_line" "$op_line" "$floor_line" "$rss_kib" <<'PY'
 import sys
 def get(line, key): return float(dict(kv.split("=") for kv in line.split())[key].rstrip("s"))
-op, floor, rss = sys.argv[1], sys.argv[2], int(sys.argv[3])
-print(f"ratio p50={get(op,'p50')/get(floor,'p50'):.2f} p99={get(op,'p99')/get(floor,'p99'):.2f} operator_rss={rss/1024:.0f}MiB")
+cold, warm, floor, rss = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+print(f"ratio cold_p50={get(cold,'p50')/get(floor,'p50'):.2f} cold_p99={get(cold,'p99')/get(floor,'p99'):.2f}"
+      f" p50={get(warm,'p50')/get(floor,'p50'):.2f} p99={get(warm,'p99')/get(floor,'p99'):.2f} operator_rss={rss/1024:.0f}MiB")
 PY

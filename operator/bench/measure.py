@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measures apply -> remote Jobs created for the dispatch benchmark (see dispatch-latency.sh).
 
-usage: measure.py operator|floor RUNS NAMESPACE KUBECTL HUB_KC CLOUD_KC EDGE_KC CLOUD_MC EDGE_MC
+usage: measure.py operator|floor RUNS NAMESPACE KUBECTL HUB_KC CLOUD_KC EDGE_KC CLOUD_MC EDGE_MC [PREFIX]
 operator: applies RUNS BenchmarkRuns on the hub and waits until each run's Job exists in both
 members. floor: applies the same number of Jobs directly to both members with kubectl (a plain
 client doing the Job writes; the operator also writes a record ConfigMap, a budget and status,
@@ -27,12 +27,13 @@ def percentile(values, p):
 
 mode, runs, ns, KUBECTL, hub_kc, cloud_kc, edge_kc, cloud_mc, edge_mc = sys.argv[1:10]
 runs = int(runs)
+prefix = sys.argv[10] if len(sys.argv) > 10 else "bench-"  # names of this round's runs (a warm-up round uses another)
 label = "mapbench.io/run-name" if mode == "operator" else "bench-floor"
 docs = []
 if mode == "operator":
     for i in range(runs):
         docs.append({"apiVersion": "mapbench.io/v1alpha1", "kind": "BenchmarkRun",
-                     "metadata": {"name": f"bench-{i}", "namespace": ns},
+                     "metadata": {"name": f"{prefix}{i}", "namespace": ns},
                      "spec": {"suite": "smoke", "goVersions": ["1.26"], "repetitions": 1,
                               "placement": {"clusters": [cloud_mc, edge_mc]},
                               "resources": {"requests": {"cpu": "1", "memory": "512Mi"},
@@ -40,8 +41,8 @@ if mode == "operator":
 else:
     for i in range(runs):
         docs.append({"apiVersion": "batch/v1", "kind": "Job",
-                     "metadata": {"name": f"floor-{i}", "namespace": ns, "labels": {"bench-floor": f"bench-{i}"}},
-                     "spec": {"backoffLimit": 0, "template": {"metadata": {"labels": {"bench-floor": f"bench-{i}"}},
+                     "metadata": {"name": f"{prefix}{i}", "namespace": ns, "labels": {"bench-floor": f"{prefix}{i}"}},
+                     "spec": {"backoffLimit": 0, "template": {"metadata": {"labels": {"bench-floor": f"{prefix}{i}"}},
                               "spec": {"restartPolicy": "Never", "nodeSelector": {"mapbench.io/no-such-node": "true"},
                                        "tolerations": [{"key": "mapbench.io/edge", "operator": "Equal", "value": "true",
                                                         "effect": "NoSchedule"}],
@@ -53,6 +54,7 @@ else:
 manifest = "\n---\n".join(json.dumps(d) for d in docs)
 
 seen = {}  # (run, cluster) -> seconds after t0
+admitted = {}  # run -> seconds after t0 (operator mode)
 lock = threading.Lock()
 watchers = []
 synced = []
@@ -67,16 +69,32 @@ def watch(name, kc):
     synced.append(name)  # the initial list of an empty namespace prints nothing; the watch is open once started
     for line in proc.stdout:
         run = line.strip()
-        if run and run != "<none>":
+        if run.startswith(prefix):
             with lock:
                 seen.setdefault((run, name), time.time() - t0)
 
 
+def watch_admissions():
+    """First time each run's status shows its assignment (splits the latency into admission and dispatch)."""
+    proc = subprocess.Popen([KUBECTL, "--kubeconfig", hub_kc, "-n", ns, "get", "benchmarkruns", "--watch", "--no-headers",
+                             "-o", "custom-columns=RUN:.metadata.name,ADMITTED:.status.assignment.admittedAt"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1)
+    watchers.append(proc)
+    synced.append("hub")
+    for line in proc.stdout:
+        parts = line.split()
+        if len(parts) == 2 and parts[0].startswith(prefix) and parts[1] != "<none>":
+            with lock:
+                admitted.setdefault(parts[0], time.time() - t0)
+
+
 t0 = time.time()  # replaced right before the apply; watch threads only read it after that
 threads = [threading.Thread(target=watch, args=(name, kc), daemon=True) for name, kc in (("cloud", cloud_kc), ("edge", edge_kc))]
+if mode == "operator":
+    threads.append(threading.Thread(target=watch_admissions, daemon=True))
 for t in threads:
     t.start()
-while len(synced) < 2:
+while len(synced) < len(threads):
     time.sleep(0.05)
 time.sleep(1.0)  # let both watches establish before anything is written
 
@@ -107,5 +125,11 @@ for (run, _), t in seen.items():
 complete = [t for r, t in per_run.items() if (r, "cloud") in seen and (r, "edge") in seen]
 if len(complete) < runs:
     sys.exit(f"only {len(complete)} of {runs} runs had Jobs in both members after 600s")
+split = ""
+if mode == "operator" and len(admitted) == runs:
+    # apply -> status.assignment seen on the hub, and from there to both Jobs seen in the members
+    after = [per_run[r] - admitted[r] for r in per_run if r in admitted]
+    split = (f" admit_p50={percentile(list(admitted.values()), 50):.2f}s admit_p99={percentile(list(admitted.values()), 99):.2f}s"
+             f" dispatch_p50={percentile(after, 50):.2f}s dispatch_p99={percentile(after, 99):.2f}s")
 print(f"mode={mode} runs={runs} p50={percentile(complete, 50):.2f}s p99={percentile(complete, 99):.2f}s "
-      f"last={max(complete):.2f}s method=watch")
+      f"last={max(complete):.2f}s{split} method=watch")

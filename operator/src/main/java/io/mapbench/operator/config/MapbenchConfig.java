@@ -137,6 +137,14 @@ public interface MapbenchConfig {
         /** Timeout of one request to a member: a reconcile must not hang on a slow edge link. */
         @WithDefault("10s")
         Duration requestTimeout();
+
+        /**
+         * Event-loop threads of the one Vert.x all member clients share (instead of a Vert.x per
+         * member). Fabric8 parses member responses and watch events on them, so more than one
+         * keeps a large response from delaying every other member's.
+         */
+        @WithDefault("2")
+        int eventLoops();
     }
 
     interface Workload {

@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -66,6 +67,7 @@ import io.mapbench.operator.placement.Placement;
 import io.mapbench.operator.policy.PolicyEventSource;
 import io.mapbench.operator.policy.PolicyStore;
 import io.mapbench.operator.remote.HubIdentity;
+import io.mapbench.operator.remote.PrunedItemStore;
 import io.mapbench.operator.remote.RemoteClusterGateway;
 import io.mapbench.operator.results.ClaimEntries;
 import io.mapbench.operator.results.ResultReader;
@@ -83,7 +85,8 @@ import io.mapbench.operator.work.Catalog;
  * conflicting write never repeats them. Never waits inside a reconcile: member, policy, remote and
  * queue events (and rescheduleAfter for deadlines) bring it back.
  */
-@ControllerConfiguration(name = BenchmarkRunReconciler.NAME)
+// Runs are cached without managedFields: every run ever created stays in this cache until deleted.
+@ControllerConfiguration(name = BenchmarkRunReconciler.NAME, informer = @Informer(itemStore = PrunedItemStore.class))
 public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner<BenchmarkRun> {
     public static final String NAME = "benchmarkrun";
     private static final Logger LOG = Logger.getLogger(BenchmarkRunReconciler.class);

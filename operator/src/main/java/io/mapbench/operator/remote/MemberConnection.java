@@ -23,7 +23,8 @@ import io.mapbench.operator.dependent.RemoteLabels;
 /**
  * The hub's connection to one member: a Fabric8 client built from the member's kubeconfig and
  * informers on the run Jobs and Pods in its workload namespace (only objects this hub manages),
- * indexed by run UID so one run's objects are found without scanning the others. Replaced as a
+ * indexed by run UID so one run's objects are found without scanning the others, and pruned as they
+ * enter the cache ({@link PrunedItemStore}). Replaced as a
  * whole when the kubeconfig or the namespace changes. {@link #open} owns the client until the
  * connection exists: if building the informers fails, the client is closed, not leaked.
  */
@@ -57,10 +58,10 @@ final class MemberConnection implements AutoCloseable {
             KubernetesClient client, String hubId, RemoteEventListener listener) {
         TrackedInformer<Job> jobs = null;
         try {
-            jobs = TrackedInformer.start("jobs.batch", ours(client.batch().v1().jobs().inNamespace(namespace), hubId),
-                    cluster, listener);
-            TrackedInformer<Pod> pods = TrackedInformer.start("pods", ours(client.pods().inNamespace(namespace), hubId),
-                    cluster, listener);
+            jobs = TrackedInformer.start("jobs.batch", ours(client.batch().v1().jobs().inNamespace(namespace), hubId)
+                    .itemStore(new PrunedItemStore<>()), cluster, listener);
+            TrackedInformer<Pod> pods = TrackedInformer.start("pods", ours(client.pods().inNamespace(namespace), hubId)
+                    .itemStore(PrunedItemStore.pods()), cluster, listener);
             return new MemberConnection(cluster, namespace, digest, server, client, jobs, pods);
         } catch (RuntimeException | Error e) {
             if (jobs != null) {
@@ -73,9 +74,11 @@ final class MemberConnection implements AutoCloseable {
 
     private static <T extends HasMetadata> SharedIndexInformer<T> ours(FilterWatchListDeletable<T, ?, ?> resources,
             String hubId) {
+        // One namespace per informer: its namespace index would only duplicate the run-UID index's memory.
         return resources.withLabel(RemoteLabels.MANAGED_BY, RemoteLabels.MANAGED_BY_VALUE)
                 .withLabel(RemoteLabels.HUB, hubId)
-                .runnableInformer(0);
+                .runnableInformer(0)
+                .removeNamespaceIndex();
     }
 
     List<Job> jobsOfRun(String runUid) {

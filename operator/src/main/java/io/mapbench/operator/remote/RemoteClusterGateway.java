@@ -31,9 +31,15 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import io.mapbench.operator.config.MapbenchConfig;
 import io.mapbench.operator.dependent.RemoteLabels;
 import io.mapbench.operator.dependent.RunRef;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
 
 /**
  * Every hand-written call to a member cluster goes through here (docs/CONVENTIONS.md §4): one Fabric8 client and a pair of
@@ -50,12 +56,33 @@ public class RemoteClusterGateway {
 
     /** Connect and request timeouts (mapbench.member.*): calls fail fast, never hang a reconcile. */
     private final MapbenchConfig settings;
+    /**
+     * One Vert.x for every member's HTTP client (mapbench.member.event-loops threads): the default
+     * factory starts a Vert.x per client, i.e. per member its own event loops, blocked-thread
+     * checker and buffers. Apart from the application's Vert.x, because Fabric8 parses responses
+     * on the event loop: a burst of member responses must not stall the hub client's.
+     */
+    private final Vertx memberVertx;
+    private final HttpClient.Factory httpClients;
+    /**
+     * One JSON mapper for every member client: each client otherwise gets its own, and with it its
+     * own Jackson deserializers for Job, Pod and the rest of the model, built again per member
+     * (heap and, on first use, CPU on the event loop).
+     */
+    private final KubernetesSerialization serialization = new KubernetesSerialization();
     private final Map<String, MemberConnection> connections = new ConcurrentHashMap<>();
     private final List<RemoteEventListener> listeners = new CopyOnWriteArrayList<>();
 
     @Inject
     public RemoteClusterGateway(MapbenchConfig settings) {
         this.settings = settings;
+        this.memberVertx = Vertx.vertx(new VertxOptions()
+                .setEventLoopPoolSize(settings.member().eventLoops())
+                .setUseDaemonThread(true)
+                // as Fabric8's own instance: no file cache, no class-path resolution (read-only root file system)
+                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
+                        .setClassPathResolvingEnabled(false)));
+        this.httpClients = new VertxHttpClientFactory(memberVertx);
     }
 
     /** Listeners hear about every run Job/Pod change in every member (set up before connecting). */
@@ -128,7 +155,8 @@ public class RemoteClusterGateway {
         config.setNamespace(namespace);
         KubernetesClient client;
         try {
-            client = new KubernetesClientBuilder().withConfig(config).build();
+            client = new KubernetesClientBuilder().withHttpClientFactory(httpClients)
+                    .withKubernetesSerialization(serialization).withConfig(config).build();
         } catch (RuntimeException e) {
             throw unusable(e);
         }
@@ -311,5 +339,6 @@ public class RemoteClusterGateway {
     @PreDestroy
     void closeAll() {
         new ArrayList<>(connections.keySet()).forEach(this::disconnect);
+        memberVertx.close();
     }
 }
