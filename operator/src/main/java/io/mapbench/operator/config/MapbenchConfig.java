@@ -123,6 +123,25 @@ public interface MapbenchConfig {
         /** Timeout of one request to a member: a reconcile must not hang on a slow edge link. */
         @WithDefault("10s")
         Duration requestTimeout();
+
+        /**
+         * Median probe round trip (version + node list) at or above which the member is Degraded
+         * (SlowLink); it clears below half of it. Loopback members answer in tens of milliseconds.
+         */
+        @WithDefault("500ms")
+        Duration slowProbe();
+
+        /** Probes judged for the Degraded condition: those of the last this long. */
+        @WithDefault("5m")
+        Duration degradedWindow();
+
+        /**
+         * Probes that must fail in a row before Ready turns False (Unreachable); fewer leave the
+         * member Ready and Degraded (IntermittentProbeFailures), so a short blackout on an edge
+         * link does not stop placement or flap Ready.
+         */
+        @WithDefault("3")
+        int unreachableAfter();
     }
 
     interface Workload {
