@@ -97,7 +97,7 @@ final class LinkHealth {
 
     /** Whether any probe reached the member or failed to since this operator started. */
     boolean probed() {
-        return failuresInARow > 0 || !probes.isEmpty() || failingSince != null || verdict.degraded();
+        return !probes.isEmpty() || verdict.degraded();
     }
 
     /** True while the member has failed fewer than unreachableAfter probes in a row: Ready stays as it is. */
