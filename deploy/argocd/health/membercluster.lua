@@ -1,8 +1,9 @@
 -- Argo CD health check for mapbench.io/MemberCluster
 -- (argocd-cm: resource.customizations.health.mapbench.io_MemberCluster).
--- Ready=True -> Healthy; Ready=False -> Degraded with the reason (Unreachable, Unauthorized,
--- SecretNotFound, InvalidKubeconfig, ...); no Ready condition yet, Ready=Unknown, or a status
--- older than metadata.generation -> Progressing.
+-- Ready=True -> Healthy (with Degraded=True, a usable member on a slow or lossy link, the
+-- message adds its reason: SlowLink, IntermittentProbeFailures); Ready=False -> Degraded with the
+-- reason (Unreachable, Unauthorized, SecretNotFound, InvalidKubeconfig, ...); no Ready condition
+-- yet, Ready=Unknown, or a status older than metadata.generation -> Progressing.
 local hs = {}
 
 local generation = 0
@@ -12,10 +13,13 @@ end
 
 local status = obj.status
 local ready = nil
+local degraded = nil
 if status ~= nil and status.conditions ~= nil then
   for _, c in ipairs(status.conditions) do
     if c.type == "Ready" then
       ready = c
+    elseif c.type == "Degraded" then
+      degraded = c
     end
   end
 end
@@ -37,6 +41,9 @@ if ready.status == "True" then
   local version = status.kubernetesVersion or "?"
   local distribution = status.distribution or "?"
   hs.message = "Ready: " .. distribution .. " " .. version
+  if degraded ~= nil and degraded.status == "True" then
+    hs.message = hs.message .. "; link degraded: " .. (degraded.reason or "Degraded") .. ": " .. (degraded.message or "")
+  end
 elseif ready.status == "False" then
   hs.status = "Degraded"
   hs.message = (ready.reason or "NotReady") .. ": " .. (ready.message or "")

@@ -84,6 +84,10 @@ func TestHealth(t *testing.T) {
 		{"argocd/application-new", "Application", "Progressing", []string{"Waiting for the Application's health"}},
 		// MemberCluster.
 		{"captured/membercluster-ready", "MemberCluster", "Healthy", []string{"Ready: k3s v1.36.3"}},
+		// A usable member on a slow or lossy link stays Healthy; the message says why it is degraded.
+		{"from-schema/membercluster-degraded-slow-link", "MemberCluster", "Healthy", []string{"Ready: k3s v1.36.3+k3s1; link degraded: SlowLink: median probe round trip 642 ms"}},
+		{"from-schema/membercluster-degraded-intermittent-probe-failures", "MemberCluster", "Healthy", []string{"link degraded: IntermittentProbeFailures: 2 of 6 probes failed"}},
+		{"from-schema/membercluster-link-healthy", "MemberCluster", "Healthy", []string{"Ready: k3s v1.36.3+k3s1"}},
 		{"from-schema/membercluster-unreachable", "MemberCluster", "Degraded", []string{"Unreachable: ", "connection refused"}},
 		{"from-schema/membercluster-unauthorized", "MemberCluster", "Degraded", []string{"Unauthorized: ", "onboard.sh"}},
 		{"from-schema/membercluster-secret-not-found", "MemberCluster", "Degraded", []string{"SecretNotFound: "}},

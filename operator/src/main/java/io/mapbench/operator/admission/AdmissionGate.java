@@ -35,7 +35,8 @@ import java.util.function.Function;
  * cluster had room — a denial that does not depend on capacity is reported at once, before any
  * wait; (3) the queue places it behind every older waiting run — WaitingForCapacity if no slot is
  * left; (4) the policy judges the real proposal with the namespace's active runs — a quota-only
- * denial is WaitingForQuota; (5) admitted: the slots are reserved until the cache shows the stored
+ * denial is WaitingForQuota; (4b) older runs that could be admitted now but are not yet go first
+ * (WaitingForCapacity until one of them is written, which wakes the queue); (5) admitted: the slots are reserved until the cache shows the stored
  * assignment.
  */
 public final class AdmissionGate {
@@ -49,6 +50,8 @@ public final class AdmissionGate {
     private final Reservations reservations;
     private final Map<String, Boolean> validity = lru(JUDGEMENT_MEMO_SIZE);
     private final Map<String, Judgement> memo = lru(JUDGEMENT_MEMO_SIZE);
+    /** A run was told to wait behind older runs that could be admitted: wake the queue on the next admission. */
+    private boolean deferred;
 
     /**
      * @param namespaceLabels a namespace's labels (for the policy input), by name; empty when unknown
@@ -112,6 +115,16 @@ public final class AdmissionGate {
         }
         if (judgement instanceof Judgement.Unavailable unavailable) {
             return new Admission.Unavailable(unavailable.message(), outcome);
+        }
+        if (!standing.admissibleAhead().isEmpty()) {
+            // Room for this run too, but older runs that can go now have not been admitted yet (their
+            // reconciles are queued): admit in creation order; the first admission written wakes it.
+            deferred = true;
+            List<String> ahead = standing.admissibleAhead();
+            return new Admission.Waiting(new PlacementOutcome.Waiting(ConditionReasons.WAITING_FOR_CAPACITY,
+                    "older run" + (ahead.size() == 1 ? " " : "s ") + String.join(", ", ahead.subList(0, Math.min(3, ahead.size())))
+                            + (ahead.size() > 3 ? " and " + (ahead.size() - 3) + " more" : "")
+                            + " can be admitted now and go" + (ahead.size() == 1 ? "es" : "") + " first (creation order)"));
         }
         reservations.reserve(run.getMetadata().getUid(), assigned.clusters(), now);
         Assignment assignment = new Assignment();
@@ -196,6 +209,16 @@ public final class AdmissionGate {
             validity.put(key, known);
         }
         return known;
+    }
+
+    /**
+     * After an admission was written: whether a younger run was deferred behind older admissible
+     * ones since the last call (then the waiting runs must be woken). Clears the mark.
+     */
+    public synchronized boolean takeDeferred() {
+        boolean was = deferred;
+        deferred = false;
+        return was;
     }
 
     /** The run's status write failed (or the run went away): its admission no longer holds anything. */

@@ -78,20 +78,24 @@ public final class AdmissionQueue {
             }
         }
         waitingAhead.sort(FIRST_COME);
+        List<String> admissibleAhead = new ArrayList<>();
         for (BenchmarkRun older : waitingAhead) {
             if (Placement.propose(older, clusters, used) instanceof PlacementOutcome.Assigned a
                     && judge.judge(older, a.clusters(), activeByNamespace.getOrDefault(namespace(older), 0)).admits()) {
                 take(older, a.clusters(), used, activeByNamespace);
+                admissibleAhead.add(namespace(older) + "/" + older.getMetadata().getName());
             }
         }
-        return new Standing(Map.copyOf(used), activeByNamespace.getOrDefault(namespace(run), 0));
+        return new Standing(Map.copyOf(used), activeByNamespace.getOrDefault(namespace(run), 0), List.copyOf(admissibleAhead));
     }
 
     /**
      * @param usedSlots       runs per cluster counted ahead of this run
      * @param activeInNamespace the run's namespace's active runs, counting older runs admitted ahead
+     * @param admissibleAhead older waiting runs (namespace/name) that could be admitted now and are not
+     *                        yet: they go first, so admissions become visible in creation order
      */
-    public record Standing(Map<String, Integer> usedSlots, int activeInNamespace) {
+    public record Standing(Map<String, Integer> usedSlots, int activeInNamespace, List<String> admissibleAhead) {
     }
 
     /**

@@ -71,6 +71,8 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     /** Hub requests failed in a row per member: they back off on their own and never touch status. */
     private final Map<String, Integer> hubFailures = new ConcurrentHashMap<>();
+    /** Recent probes per member, for Degraded and for tolerating short blackouts before Ready=False. */
+    private final Map<String, LinkHealth> links = new ConcurrentHashMap<>();
 
     @Inject
     public MemberClusterReconciler(RemoteClusterGateway gateway, HubIdentity hubIdentity, MapbenchConfig config,
@@ -103,11 +105,12 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
         status.setObservedGeneration(generation);
         int failed = failures.computeIfAbsent(name, k -> written == null || written.getConsecutiveFailures() == null
                 ? 0 : written.getConsecutiveFailures());
+        LinkHealth link = links.computeIfAbsent(name, k -> new LinkHealth(linkSettings(), writtenVerdict(written), now));
 
         Duration next;
         Optional<ReadyProblem> problem;
         try {
-            problem = check(mc, hub, status);
+            problem = check(mc, hub, status, link);
         } catch (HubException e) {
             // The hub could not be read: nothing is known about the member, so its status stays.
             int hubFailed = hubFailures.merge(name, 1, Integer::sum);
@@ -116,7 +119,14 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
             return UpdateControl.<MemberCluster>noUpdate().rescheduleAfter(backoff(hubFailed).toMillis());
         }
         hubFailures.remove(name);
-        if (problem.isEmpty()) {
+        boolean unreachable = problem.isPresent() && ConditionReasons.UNREACHABLE.equals(problem.get().reason());
+        if (unreachable && link.toleratesFailure() && isReady(written)) {
+            // A blip (e.g. a blackout on an edge link): the member stays usable and Ready; Degraded says it.
+            failed++;
+            next = backoff(failed);
+            LOG.infof("member %s: probe failed (%d in a row, Ready until %d): %s", name, failed,
+                    config.member().unreachableAfter(), problem.get().message());
+        } else if (problem.isEmpty()) {
             failed = 0;
             next = config.member().probePeriod();
             Conditions.set(status.getConditions(), ConditionTypes.READY, ConditionStatus.True,
@@ -127,15 +137,22 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
         } else {
             failed++;
             next = backoff(failed);
+            // Unreachable since the first failed probe of the run (its jobs' Lost deadline counts from it).
+            Instant since = unreachable && link.failingSince() != null ? link.failingSince() : now;
             Conditions.set(status.getConditions(), ConditionTypes.READY, ConditionStatus.False,
-                    problem.get().reason(), problem.get().message(), generation, now);
+                    problem.get().reason(), problem.get().message(), generation, since);
             LOG.debugf("member %s: not ready (%d in a row): %s", name, failed, problem.get().message());
+        }
+        if (link.probed()) {
+            LinkHealth.Verdict verdict = link.judge(now);
+            Conditions.set(status.getConditions(), ConditionTypes.DEGRADED, verdict.degraded() ? ConditionStatus.True
+                    : ConditionStatus.False, verdict.reason(), verdict.message(), generation, now);
         }
         failures.put(name, failed);
         status.setConsecutiveFailures(failed);
         String tier = mc.getMetadata().getLabels() == null ? ""
                 : mc.getMetadata().getLabels().getOrDefault(MemberCluster.TIER_LABEL, "");
-        metrics.memberClusterUp(name, tier, problem.isEmpty());
+        metrics.memberClusterUp(name, tier, isReady(status));
 
         if (!StatusWrites.needed(written, status, now, config.member().statusRefresh())) {
             return UpdateControl.<MemberCluster>noUpdate().rescheduleAfter(next.toMillis());
@@ -149,8 +166,8 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
      * Connects (or keeps the connection), probes and checks the member; fills the probe's facts
      * into {@code status}. Empty when the member is Ready.
      */
-    private Optional<ReadyProblem> check(MemberCluster mc, KubernetesClient hub, MemberClusterStatus status)
-            throws HubException, InterruptedException {
+    private Optional<ReadyProblem> check(MemberCluster mc, KubernetesClient hub, MemberClusterStatus status,
+            LinkHealth link) throws HubException, InterruptedException {
         String name = mc.getMetadata().getName();
         String namespace = mc.getSpec().getNamespace() == null ? "mapbench-workloads" : mc.getSpec().getNamespace();
         String hubId = hubRead(hubIdentity::id);
@@ -176,7 +193,9 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
             LOG.infof("member %s: connected to %s (namespace %s)", name, server, namespace);
         }
         try {
+            long started = System.nanoTime();
             ClusterProbe probe = gateway.probe(name);
+            link.answered(clock.instant(), Duration.ofNanos(System.nanoTime() - started));
             MemberProbeReport.fill(status, probe);
             List<MemberPermission> missing = gateway.missingPermissions(name);
             if (!missing.isEmpty()) {
@@ -184,6 +203,9 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
             }
         } catch (KubernetesClientException e) {
             ReadyProblem problem = MemberFailures.describe(e, server);
+            if (ConditionReasons.UNREACHABLE.equals(problem.reason())) {
+                link.failed(clock.instant());
+            }
             if (ConditionReasons.UNAUTHORIZED.equals(problem.reason())
                     || ConditionReasons.TLS_ERROR.equals(problem.reason())) {
                 // Wrong credentials or CA will not heal by retrying: stop the informers until the
@@ -204,8 +226,29 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
         gateway.disconnect(mc.getMetadata().getName());
         failures.remove(mc.getMetadata().getName());
         hubFailures.remove(mc.getMetadata().getName());
+        links.remove(mc.getMetadata().getName());
         metrics.removeMemberCluster(mc.getMetadata().getName());
         return DeleteControl.defaultDelete();
+    }
+
+    private LinkHealth.Settings linkSettings() {
+        return new LinkHealth.Settings(config.member().degradedWindow(), config.member().slowProbe(),
+                config.member().unreachableAfter());
+    }
+
+    private static boolean isReady(MemberClusterStatus status) {
+        return status != null && status.getConditions() != null && status.getConditions().stream()
+                .anyMatch(c -> ConditionTypes.READY.equals(c.getType()) && c.getStatus() == ConditionStatus.True);
+    }
+
+    /** The Degraded condition as status holds it (an operator restart continues from it). */
+    private static LinkHealth.Verdict writtenVerdict(MemberClusterStatus status) {
+        if (status == null || status.getConditions() == null) {
+            return null;
+        }
+        return status.getConditions().stream().filter(c -> ConditionTypes.DEGRADED.equals(c.getType()))
+                .map(c -> new LinkHealth.Verdict(c.getStatus() == ConditionStatus.True, c.getReason(), c.getMessage()))
+                .findFirst().orElse(null);
     }
 
     /** Exponential backoff 2s, 4s, 8s ... capped at mapbench.member.max-backoff. */

@@ -145,6 +145,25 @@ public interface MapbenchConfig {
          */
         @WithDefault("2")
         int eventLoops();
+
+        /**
+         * Median probe round trip (version + node list) at or above which the member is Degraded
+         * (SlowLink); it clears below half of it. Loopback members answer in tens of milliseconds.
+         */
+        @WithDefault("500ms")
+        Duration slowProbe();
+
+        /** Probes judged for the Degraded condition: those of the last this long. */
+        @WithDefault("5m")
+        Duration degradedWindow();
+
+        /**
+         * Probes that must fail in a row before Ready turns False (Unreachable); fewer leave the
+         * member Ready and Degraded (IntermittentProbeFailures), so a short blackout on an edge
+         * link does not stop placement or flap Ready.
+         */
+        @WithDefault("3")
+        int unreachableAfter();
     }
 
     interface Workload {

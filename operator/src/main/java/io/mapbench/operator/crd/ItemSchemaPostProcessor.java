@@ -3,6 +3,9 @@ package io.mapbench.operator.crd;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crdv2.generator.CRDPostProcessor;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
@@ -23,7 +26,8 @@ import java.util.stream.Stream;
 
 /**
  * Runs inside the Quarkus build (quarkus.operator-sdk.crd.post-processor) on every generated
- * CRD: copies {@link ItemSchema} constraints of list and map fields onto the item (or value)
+ * CRD: copies {@link Pattern} and {@link Size} of int-or-string fields (Quantity), which the
+ * generator drops, onto their schema; copies {@link ItemSchema} constraints of list and map fields onto the item (or value)
  * schema, or a property of it, which
  * the Fabric8 generator has no annotation for. Walks the model classes alongside the schema, so
  * the constraints stay declared in the API model. Also restores the declaration order of printer
@@ -72,6 +76,9 @@ public class ItemSchemaPostProcessor implements CRDPostProcessor {
             if (property == null) {
                 continue;
             }
+            if (field.getType() == Quantity.class) {
+                intOrString(field, property);
+            }
             JSONSchemaProps items = property.getItems() == null ? null : property.getItems().getSchema();
             JSONSchemaProps values = property.getAdditionalProperties() == null ? null : property.getAdditionalProperties().getSchema();
             for (ItemSchema constraints : field.getAnnotationsByType(ItemSchema.class)) {
@@ -88,6 +95,18 @@ public class ItemSchemaPostProcessor implements CRDPostProcessor {
             }
             Class<?> element = elementType(field);
             refine(items != null ? items : property, element);
+        }
+    }
+
+    /** Pattern and maxLength of an int-or-string field; they constrain its string form (as in Kubernetes' own CRDs). */
+    private static void intOrString(Field field, JSONSchemaProps property) {
+        Pattern pattern = field.getAnnotation(Pattern.class);
+        if (pattern != null) {
+            property.setPattern(pattern.value());
+        }
+        Size size = field.getAnnotation(Size.class);
+        if (size != null && size.max() != Long.MAX_VALUE) {
+            property.setMaxLength(size.max());
         }
     }
 

@@ -203,6 +203,9 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
                         ? UpdateControl.<BenchmarkRun>noUpdate().rescheduleAfter(config.run().policyRetry())
                         : UpdateControl.noUpdate();
             }
+            if (gate.takeDeferred()) {
+                waitingRuns.wake(); // younger runs waited for this older one to be admitted first
+            }
             run = written; // dispatch now: the assignment is stored, so a crash can never leave unknown remote Jobs
         }
         return execute(run, context, now);

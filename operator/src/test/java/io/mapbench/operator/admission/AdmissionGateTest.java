@@ -135,12 +135,43 @@ class AdmissionGateTest {
             }));
         }
         start.countDown();
-        long admitted = 0;
-        for (Future<Admission> f : decisions) {
-            admitted += f.get() instanceof Admission.Admitted ? 1 : 0;
+        List<String> admitted = new ArrayList<>();
+        for (int i = 0; i < shuffled.size(); i++) {
+            if (decisions.get(i).get() instanceof Admission.Admitted) {
+                admitted.add(shuffled.get(i).getMetadata().getName());
+            }
+        }
+        // A younger run decided before an older admissible one waits for it (creation order); the
+        // admission written wakes the queue: decide the waiting ones again until nothing changes.
+        for (int round = 0; round < runs.size() && gate.takeDeferred(); round++) {
+            for (BenchmarkRun r : runs) {
+                if (!admitted.contains(r.getMetadata().getName()) && gate.decide(r, runs, clusters, NOW) instanceof Admission.Admitted) {
+                    admitted.add(r.getMetadata().getName());
+                }
+            }
         }
         pool.shutdown();
-        assertThat(admitted).as("maxActiveRunsPerNamespace is 3").isEqualTo(3);
+        assertThat(admitted).as("maxActiveRunsPerNamespace is 3: the three oldest").containsExactlyInAnyOrder("r0", "r1", "r2");
+    }
+
+    @Test
+    void aYoungerRunWithRoomWaitsUntilTheOlderRunThatCanGoIsAdmitted() {
+        // Two slots free up at once (e.g. two runs ended together) and both waiting runs fit; the
+        // younger one's reconcile comes first. It must not be admitted before the older one.
+        List<MemberCluster> clusters = List.of(cloud("cloud-1", 10));
+        BenchmarkRun older = fresh("team-a", "zz-older", 10);
+        BenchmarkRun younger = fresh("team-a", "aa-younger", 11);
+        List<BenchmarkRun> runs = List.of(older, younger);
+        AdmissionGate gate = gate();
+
+        Admission first = gate.decide(younger, runs, clusters, NOW);
+        assertThat(reason(first)).isEqualTo("WaitingForCapacity");
+        assertThat(((Admission.Waiting) first).outcome().message()).contains("older run team-a/zz-older can be admitted now");
+        assertThat(gate.takeDeferred()).as("the next admission must wake the queue").isTrue();
+
+        assertThat(reason(gate.decide(older, runs, clusters, NOW))).isEqualTo("Admitted");
+        assertThat(reason(gate.decide(younger, runs, clusters, NOW))).as("right after the older one").isEqualTo("Admitted");
+        assertThat(gate.takeDeferred()).isFalse();
     }
 
     @Test

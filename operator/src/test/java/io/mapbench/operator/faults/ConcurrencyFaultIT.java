@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  */
 @LocalClustersTest
 @EnabledIf("io.mapbench.operator.faults.FaultLevel#full")
+@Tag(FaultLevel.SHARED)
 class ConcurrencyFaultIT {
     private static final int NAMESPACE_LIMIT = 3;
     private static final int MEMBER_LIMIT = 2;

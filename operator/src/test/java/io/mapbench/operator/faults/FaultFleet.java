@@ -75,6 +75,7 @@ final class FaultFleet implements AutoCloseable {
     private Path operatorKubeconfig;
     private OperatorProcess operator;
     private int operatorStarts;
+    private int setupRestarts;
 
     /** Applies the committed CRDs (waiting until Established): onboarding creates a MemberCluster. */
     FaultFleet(TestClusters clusters) {
@@ -145,13 +146,32 @@ final class FaultFleet implements AutoCloseable {
                 ns, label, operatorProperties);
         startOperator();
         for (String mc : members.keySet()) {
-            await("MemberCluster " + mc + " Ready").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
-                    .ignoreExceptions().until(() -> ready(hub.resources(MemberCluster.class).withName(mc).get()));
+            await("MemberCluster " + mc + " Ready").atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1))
+                    .ignoreExceptions().until(() -> restartedIfExited() && ready(hub.resources(MemberCluster.class).withName(mc).get()));
         }
         if (policy) {
             await("admission policy loaded").atMost(Duration.ofSeconds(90)).until(() -> operatorLog().contains(" loaded in "));
         }
         return this;
+    }
+
+    /**
+     * Before the fault: an operator that exited while starting (on a loaded machine the hub may
+     * not answer its first lists in time, and Quarkus then exits) is started again, as the kubelet
+     * restarts a crashed pod. Counted in {@link #setupRestarts()}. Always true (an await condition).
+     */
+    private boolean restartedIfExited() {
+        if (!operator.alive()) {
+            System.out.println("FAULT setup: the operator exited while starting (see " + operator.log() + "); starting it again");
+            setupRestarts++;
+            startOperator();
+        }
+        return true;
+    }
+
+    /** Operator restarts needed before the case's fault, because it exited while starting. */
+    int setupRestarts() {
+        return setupRestarts;
     }
 
     OperatorProcess operator() {
@@ -161,6 +181,15 @@ final class FaultFleet implements AutoCloseable {
     void startOperator() {
         operator.start();
         operatorStarts++;
+    }
+
+    /**
+     * Waits until the (re)started operator serves HTTP: Quarkus opens its port once startup,
+     * controllers included, is done. A kill before that would only ever hit a starting JVM.
+     */
+    void awaitOperatorServing(Duration atMost) {
+        await("operator serving").atMost(atMost).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> operator.alive() && !operator.metrics().isEmpty());
     }
 
     int operatorStarts() {

@@ -9,6 +9,13 @@ import java.util.Locale;
 enum FaultLevel {
     QUICK, FULL;
 
+    /**
+     * JUnit tag of the cases that fault only their own operator, MemberClusters and namespace:
+     * `make faults` runs them side by side, then the others (which stop or slow a whole local
+     * cluster) one at a time (operator/pom.xml, profile faults).
+     */
+    static final String SHARED = "fault-shared";
+
     static FaultLevel current() {
         String level = System.getProperty("faults.level", "quick").strip().toUpperCase(Locale.ROOT);
         try {

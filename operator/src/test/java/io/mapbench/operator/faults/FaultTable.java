@@ -8,12 +8,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -74,6 +77,9 @@ final class FaultTable {
         md.append("- generated: ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
                 .append(" (level `").append(level).append("`)\n");
         md.append("- machine: ").append(MachineFacts.describe()).append("\n");
+        wallTime(rows).ifPresent(d -> md.append("- wall time of the cases: ").append(d.toMinutes()).append(" min ")
+                .append(d.toSecondsPart()).append(" s, from the first case's start to the last one's end (the cases that"
+                        + " fault only their own operator and namespace run two at a time; the row times add up to more)\n"));
         long passed = rows.stream().filter(FaultRow::passed).count();
         md.append("- rows: ").append(rows.size()).append(", passing ").append(passed).append(", failing ")
                 .append(rows.size() - passed).append("\n\n");
@@ -88,6 +94,19 @@ final class FaultTable {
                     .append(r.passed() ? "PASS" : "**FAIL**: " + cell(String.join("; ", r.failures()))).append(" |\n");
         }
         return md.toString();
+    }
+
+    /** From the earliest row's start (recorded end minus its time) to the latest row's end. */
+    static Optional<Duration> wallTime(List<FaultRow> rows) {
+        Instant first = null;
+        Instant last = null;
+        for (FaultRow r : rows) {
+            Instant end = Instant.parse(r.recordedAt());
+            Instant start = end.minusMillis((long) (r.seconds() * 1000));
+            first = first == null || start.isBefore(first) ? start : first;
+            last = last == null || end.isAfter(last) ? end : last;
+        }
+        return first == null ? Optional.empty() : Optional.of(Duration.between(first, last));
     }
 
     private static String cell(String s) {

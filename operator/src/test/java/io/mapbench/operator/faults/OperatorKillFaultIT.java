@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * runs and 10 kills (the last one while the runs are being deleted); quick: 2 and 2.
  */
 @LocalClustersTest
+@Tag(FaultLevel.SHARED)
 class OperatorKillFaultIT {
 
     @Test
@@ -35,7 +37,10 @@ class OperatorKillFaultIT {
                 }
                 Map<String, Integer> killedDuring = new TreeMap<>();
                 for (int k = 0; k < n - 1; k++) {
-                    Thread.sleep(500 + random.nextInt(6000));
+                    // A seeded point of the operator's working life: after it serves, so kills land in
+                    // dispatch and collection too, not only in a JVM that is still starting.
+                    fleet.awaitOperatorServing(Duration.ofMinutes(2));
+                    Thread.sleep(500 + random.nextInt(8000));
                     stages(fleet.runs()).forEach(st -> killedDuring.merge(st, 1, Integer::sum));
                     fleet.operator().kill9();
                     fleet.startOperator();

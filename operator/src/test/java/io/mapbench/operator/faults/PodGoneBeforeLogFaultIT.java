@@ -11,6 +11,7 @@ import io.mapbench.testsupport.LocalClustersTest;
 import io.mapbench.testsupport.TestClusters;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  */
 @LocalClustersTest
 @EnabledIf("io.mapbench.operator.faults.FaultLevel#full")
+@Tag(FaultLevel.SHARED)
 class PodGoneBeforeLogFaultIT {
 
     @Test

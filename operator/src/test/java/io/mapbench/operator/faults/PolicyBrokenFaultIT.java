@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  */
 @LocalClustersTest
 @EnabledIf("io.mapbench.operator.faults.FaultLevel#full")
+@Tag(FaultLevel.SHARED)
 class PolicyBrokenFaultIT {
     private static final Duration BROKEN_FOR = Duration.ofSeconds(20);
 

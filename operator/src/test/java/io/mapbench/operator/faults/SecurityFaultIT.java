@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.List;
 
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  */
 @LocalClustersTest
 @EnabledIf("io.mapbench.operator.faults.FaultLevel#full")
+@Tag(FaultLevel.SHARED)
 class SecurityFaultIT {
 
     @Test

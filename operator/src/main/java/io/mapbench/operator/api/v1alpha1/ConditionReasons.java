@@ -55,6 +55,13 @@ public final class ConditionReasons {
     public static final String CACHES_NOT_SYNCED = "CachesNotSynced";
     public static final String SECRET_NOT_FOUND = "SecretNotFound";
     public static final String INVALID_KUBECONFIG = "InvalidKubeconfig";
+    // MemberCluster Degraded (the member stays Ready: runs are still placed there)
+    /** Median probe round trip over the window at or above mapbench.member.slow-probe. */
+    public static final String SLOW_LINK = "SlowLink";
+    /** At least two probes in the window could not reach the member, fewer than unreachable-after in a row. */
+    public static final String INTERMITTENT_PROBE_FAILURES = "IntermittentProbeFailures";
+    /** Degraded=False: probes answer fast enough and (almost) always. */
+    public static final String LINK_HEALTHY = "LinkHealthy";
 
     private ConditionReasons() {
     }

@@ -10,7 +10,10 @@ public final class ConditionTypes {
     public static final String COMPLETED = "Completed";
     /** BenchmarkRun: finished with every job succeeded. MemberCluster: reachable and probed. */
     public static final String READY = "Ready";
-    /** BenchmarkRun: some jobs failed, timed out or were lost. */
+    /**
+     * BenchmarkRun: some jobs failed, timed out or were lost. MemberCluster: usable but its link is
+     * slow or drops probes now and then (SlowLink, IntermittentProbeFailures); Ready stays True.
+     */
     public static final String DEGRADED = "Degraded";
     /** BenchmarkRun and BenchmarkSchedule: a benchmark got slower than its baseline beyond the minimum effect. */
     public static final String REGRESSED = "Regressed";

@@ -13,7 +13,8 @@ public class MemberClusterStatus {
 
     @JsonPropertyDescription("Ready (reasons ProbeSucceeded, Unreachable, Unauthorized, Forbidden, TLSError, CachesNotSynced, SecretNotFound,"
             + " InvalidKubeconfig). True only when the member answers, grants every permission the operator needs and"
-            + " its Job/Pod caches are synced.")
+            + " its Job/Pod caches are synced. Degraded (reasons SlowLink, IntermittentProbeFailures; False: LinkHealthy): a Ready"
+            + " member whose probes are slow or fail now and then over mapbench.member.degraded-window; it still gets runs.")
     private List<Condition> conditions = new ArrayList<>();
 
     @JsonPropertyDescription("Kubernetes version the member's API server reports, e.g. v1.35.0+k3s1.")

@@ -36,6 +36,16 @@ public final class Vocabulary {
             + "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$";
     public static final int QUALIFIED_NAME_MAX_LENGTH = DNS_SUBDOMAIN_MAX_LENGTH + 1 + LABEL_VALUE_MAX_LENGTH;
 
+    /**
+     * A resource quantity as Kubernetes parses it (resource.ParseQuantity: digits, optional
+     * fraction, binary or decimal SI suffix or exponent), without a sign: workload pods request
+     * positive amounts. The pattern, not CEL, rejects "-" or "1.5.5" naming the field itself.
+     */
+    public static final String QUANTITY_PATTERN = "^(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]"
+            + "|([eE][+-]?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$";
+    /** Longer than any sensible quantity; bounds the CEL cost of the rules that parse them. */
+    public static final int QUANTITY_MAX_LENGTH = 32;
+
     private Vocabulary() {
     }
 }

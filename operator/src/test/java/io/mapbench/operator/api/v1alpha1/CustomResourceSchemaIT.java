@@ -140,6 +140,13 @@ class CustomResourceSchemaIT {
                         "requests must equal limits"),
                 run("memory request missing", s -> resources(s, "requests").remove("memory"),
                         "spec.resources.requests.memory", "Required value"),
+                // "-" passed isQuantity; the quantity pattern now names the field itself.
+                run("cpu request '-'", s -> resources(s, "requests").put("cpu", "-"), "spec.resources.requests.cpu",
+                        "should match"),
+                run("memory limit '1.5.5'", s -> resources(s, "limits").put("memory", "1.5.5"), "spec.resources.limits.memory",
+                        "should match"),
+                run("cpu limit of 100 KB", s -> resources(s, "limits").put("cpu", "1".repeat(100 * 1024)),
+                        "spec.resources.limits.cpu", "Too long"),
                 run("timeout without unit", s -> s.put("timeout", "10"), "spec.timeout", "must be a Go duration"),
                 run("too many retries", s -> s.put("retries", 9), "spec.retries", "less than or equal to 5"),
                 run("image repository with upper case", s -> s.put("imageRepository", "Registry.local/Team"),
