@@ -3,7 +3,8 @@
 # operator/src/test/resources/comparison-synthetic/: the sample sizes and ties that the real result
 # documents of comparison/ do not have (n > 30: normal approximation of the median interval;
 # n > 50: asymptotic U test; ties with n <= 25: tie-exact U; ties with n > 25: asymptotic U;
-# unequal n), so BenchstatAgreementTest covers every branch benchmath takes.
+# unequal n; n = 43/44 where the approximation picks other orders than the exact walk), so
+# BenchstatAgreementTest covers every branch benchmath takes.
 #   hack/gen-comparison-synthetic.sh           regenerate
 #   hack/gen-comparison-synthetic.sh --check   change nothing; exit 1 when a fixture is stale
 set -euo pipefail
@@ -29,6 +30,12 @@ rows = [
     ("N5vs6", 5, 6, 8000, 8800, 0.02, 1),
     ("N8Equal", 8, 8, 4000, 4000, 0.0, 1),
 ]
+# n = 43 and 44: the normal approximation's band ends one order further out than the exact walk's
+# (right end at 43, left end at 44); a jump at that order makes the difference show in "±".
+fixed = {
+    "N43vs44Orders": ([100 + 0.001 * i for i in range(1, 29)] + [200 + i for i in range(29, 44)],
+                      [50 + i for i in range(1, 16)] + [100 + 0.001 * i for i in range(16, 45)]),
+}
 def sample(level, spread, step):
     v = level * (1 + rng.gauss(0, spread))
     return max(step, round(v / step) * step)
@@ -38,6 +45,9 @@ for side, idx, lvl in (("base", 1, 3), ("candidate", 2, 4)):
         for r in rows:
             for _ in range(r[idx]):
                 f.write(f"Benchmark{r[0]} \t1000\t{sample(r[lvl], r[5], r[6])} ns/op\n")
+        for name, sides in fixed.items():
+            for v in sides[idx - 1]:
+                f.write(f"Benchmark{name} \t1000\t{v:.3f} ns/op\n")
 PY
 mkdir -p "$tmp/out"
 cp "$tmp/base.txt" "$tmp/candidate.txt" "$tmp/out/"

@@ -137,7 +137,7 @@ class BenchmarkScheduleIT {
         assertThat(condition(run2, ConditionTypes.REGRESSED).getStatus()).as("unchanged re-run: " + describe(run2))
                 .isEqualTo(ConditionStatus.False);
         BenchmarkSchedule afterTwo = awaitSchedule(s -> run2.getMetadata().getName().equals(s.getStatus().getLastFinishedRun()));
-        assertThat(afterTwo.getStatus().getLastComparison().getRun()).isEqualTo(run2.getMetadata().getName());
+        assertThat(afterTwo.getStatus().getLastComparison().getBaselineRuns()).containsExactly(run1.getMetadata().getName());
         assertThat(condition(afterTwo, ConditionTypes.REGRESSED).getStatus()).isEqualTo(ConditionStatus.False);
 
         // Operator killed and restarted between ticks: the next tick gets exactly one run.
