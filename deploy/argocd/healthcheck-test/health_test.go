@@ -61,6 +61,9 @@ func TestHealth(t *testing.T) {
 		{"from-schema/benchmarkrun-succeeded-no-regression", "BenchmarkRun", "Healthy", []string{"Succeeded: 4/4 succeeded"}},
 		{"from-schema/benchmarkrun-succeeded-no-baseline", "BenchmarkRun", "Healthy", []string{"Succeeded: 4/4 succeeded"}},
 		{"from-schema/benchmarkrun-partially-succeeded", "BenchmarkRun", "Degraded", []string{"PartiallySucceeded", "edge-k3s-1/go1.23.12 Lost: member cluster unreachable"}},
+		// Re-dispatch (spec.placement.failover): the moved entry stays Lost, its replacement decides.
+		{"from-schema/benchmarkrun-running-redispatched", "BenchmarkRun", "Progressing", []string{"Running: 0/1 succeeded, 1 running"}},
+		{"from-schema/benchmarkrun-failed-not-redispatched", "BenchmarkRun", "Degraded", []string{"edge-k3s-1/go1.23.12 Lost: cluster edge-k3s-1 unreachable; not re-dispatched: no other Ready MemberCluster"}},
 		{"from-schema/benchmarkrun-failed-timed-out", "BenchmarkRun", "Degraded", []string{"cloud-1/go1.26.8 TimedOut: job exceeded spec.timeout"}},
 		{"from-schema/benchmarkrun-failed-invalid-result", "BenchmarkRun", "Degraded", []string{"cloud-1/go1.26.8 Failed: result document:"}},
 		{"from-schema/benchmarkrun-failed-result-unavailable", "BenchmarkRun", "Degraded", []string{"cloud-1/go1.26.8 Failed: Job mb-x-go1-26-8 completed but its succeeded pod is gone", "cloud-1/go1.23.12 Failed: Job mb-x-go1-23-12 disappeared"}},
