@@ -3,11 +3,13 @@ package io.mapbench.operator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 
 /** One benchmark present in both the baseline's and the candidate's result: medians, change and verdict. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class BenchmarkComparison {
     @JsonPropertyDescription("Benchmark name as in the result document, e.g. BenchmarkRangeKeyValue/key=int64/value=int64/size=1000.")
+    @Size(max = 512)
     private String benchmark;
 
     @JsonPropertyDescription("The baseline's samples.")

@@ -2,6 +2,7 @@ package io.mapbench.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,12 +10,15 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ResultComparison {
     @JsonPropertyDescription("The BenchmarkRun the baseline result belongs to.")
+    @Size(max = Vocabulary.RUN_NAME_MAX_LENGTH)
     private String baselineRun;
 
     @JsonPropertyDescription("The baseline BenchmarkResult (same namespace).")
+    @Size(max = Vocabulary.DNS_SUBDOMAIN_MAX_LENGTH)
     private String baselineResult;
 
     @JsonPropertyDescription("Unit of the compared samples: ns/op.")
+    @Size(max = 16)
     private String unit;
 
     @JsonPropertyDescription("Significance level used.")
@@ -24,6 +28,7 @@ public class ResultComparison {
     private Double minEffectPercent;
 
     @JsonPropertyDescription("When the comparison was made (RFC 3339).")
+    @Size(max = 64)
     private String comparedAt;
 
     @JsonPropertyDescription("Benchmarks in both results that are significantly faster.")
@@ -39,6 +44,7 @@ public class ResultComparison {
     private Integer insufficientSamples;
 
     @JsonPropertyDescription("Every benchmark present in both results.")
+    @Size(max = 10000)
     private List<BenchmarkComparison> benchmarks = new ArrayList<>();
 
     public String getBaselineRun() {
