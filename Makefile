@@ -55,7 +55,7 @@ tools-report:
 	hack/tools/chromium.sh
 
 ## test-go: vet, gofmt, every Go test (benchstat from tools-benchstat reads a raw run output), then
-## each fuzz target for 10 s from its committed seeds (workload/fuzz.sh prints the counts)
+## each fuzz target for a fixed execution count (about 10 s) from its committed seeds (workload/fuzz.sh prints the counts)
 test-go:
 	cd workload && go vet ./... && test -z "$$(gofmt -l .)" && \
 	  MAPBENCH_BENCHSTAT="$$(../hack/tools/benchstat.sh | tail -n1)" go test ./... && ./fuzz.sh
