@@ -28,9 +28,11 @@ public final class RunComparison {
     private RunComparison() {
     }
 
-    public static ComparisonSummary summarize(List<Compared> results) {
+    /** The summary of {@code run}'s compared results (it names the run, so a schedule's mirror of it says which). */
+    public static ComparisonSummary summarize(String run, List<Compared> results) {
         List<Compared> compared = results.stream().filter(c -> c.comparison() != null).toList();
         ComparisonSummary s = new ComparisonSummary();
+        s.setRun(run);
         s.setBaselineRuns(compared.stream().map(c -> c.comparison().getBaselineRun()).distinct().sorted().toList());
         s.setComparedResults(compared.size());
         s.setFaster(sum(compared, ResultComparison::getFaster));

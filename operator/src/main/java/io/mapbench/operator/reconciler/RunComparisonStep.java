@@ -77,7 +77,7 @@ final class RunComparisonStep {
             }
             compared.add(new RunComparison.Compared(key, stored(candidate, base, settings, now)));
         }
-        ComparisonSummary summary = RunComparison.summarize(compared);
+        ComparisonSummary summary = RunComparison.summarize(run.getMetadata().getName(), compared);
         RunComparison.Verdict verdict = RunComparison.verdict(summary, baseline, missing, settings);
 
         BenchmarkRunStatus status = Serialization.clone(result.status());

@@ -54,11 +54,12 @@ class RunComparisonTest {
                 benchmark("F", ComparisonVerdict.Slower, 8), benchmark("G", ComparisonVerdict.Slower, 50),
                 benchmark("H", ComparisonVerdict.Slower, 7));
 
-        ComparisonSummary s = RunComparison.summarize(List.of(
+        ComparisonSummary s = RunComparison.summarize("candidate", List.of(
                 new RunComparison.Compared(new ResultKey("cloud-1", "1.26"), cloud),
                 new RunComparison.Compared(new ResultKey("edge-1", "1.26"), edge),
                 new RunComparison.Compared(new ResultKey("edge-1", "1.25"), null)));
 
+        assertThat(s.getRun()).isEqualTo("candidate");
         assertThat(s.getComparedResults()).isEqualTo(2);
         assertThat(s.getBaselineRuns()).containsExactly("base");
         assertThat(s.getFaster()).isEqualTo(1);
@@ -78,7 +79,7 @@ class RunComparisonTest {
 
     @Test
     void noRegressionWhenNothingIsSlowerBeyondTheMinimumEffect() {
-        ComparisonSummary s = RunComparison.summarize(List.of(new RunComparison.Compared(new ResultKey("cloud-1", "1.26"),
+        ComparisonSummary s = RunComparison.summarize("candidate", List.of(new RunComparison.Compared(new ResultKey("cloud-1", "1.26"),
                 comparison("base", benchmark("A", ComparisonVerdict.Slower, 3)))));
 
         RunComparison.Verdict v = RunComparison.verdict(s, baselineRun("base"), List.of(), DEFAULTS);
@@ -93,7 +94,7 @@ class RunComparisonTest {
     void noBaselineWhenNothingWasCompared() {
         BaselineSpec schedule = new BaselineSpec();
         schedule.setSchedule("nightly");
-        ComparisonSummary s = RunComparison.summarize(List.of(new RunComparison.Compared(new ResultKey("cloud-1", "1.26"), null)));
+        ComparisonSummary s = RunComparison.summarize("candidate", List.of(new RunComparison.Compared(new ResultKey("cloud-1", "1.26"), null)));
 
         RunComparison.Verdict v = RunComparison.verdict(s, schedule, List.of(new ResultKey("cloud-1", "1.26")), DEFAULTS);
 
@@ -107,7 +108,7 @@ class RunComparisonTest {
 
     @Test
     void aRunWithoutResultsHasNothingToCompare() {
-        RunComparison.Verdict v = RunComparison.verdict(RunComparison.summarize(List.of()), baselineRun("base"), List.of(),
+        RunComparison.Verdict v = RunComparison.verdict(RunComparison.summarize("candidate", List.of()), baselineRun("base"), List.of(),
                 DEFAULTS);
 
         assertThat(v.status()).isEqualTo(ConditionStatus.Unknown);

@@ -8,7 +8,7 @@ import java.util.List;
 /** Counts of a run's comparison with its baseline over all its results, and its worst regressions. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ComparisonSummary {
-    @JsonPropertyDescription("The compared (candidate) run; set in a schedule's status.")
+    @JsonPropertyDescription("The compared (candidate) run.")
     private String run;
 
     @JsonPropertyDescription("The baseline runs (one per cluster and Go version at most).")
