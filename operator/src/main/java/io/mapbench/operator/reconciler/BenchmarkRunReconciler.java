@@ -1,6 +1,5 @@
 package io.mapbench.operator.reconciler;
 
-import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import org.jboss.logging.Logger;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -81,9 +79,9 @@ import io.mapbench.operator.work.Catalog;
  * {@link AdmissionGate}; the stored assignment is executed per member cluster by the
  * {@link RunExecutor}; a finished run only waits for {@link RemoteCleanup}. Every status change is
  * written with optimistic locking by {@link StatusWriter}, and only then are its side effects
- * (Events, counters, result gauges, waking waiting runs) carried out by {@link RunSideEffects}, so a
- * conflicting write never repeats them. Never waits inside a reconcile: member, policy, remote and
- * queue events (and rescheduleAfter for deadlines) bring it back.
+ * (Events, counters, result gauges, waking waiting runs) carried out by {@link RunSideEffects}
+ * ({@link StatusCommit}), so a conflicting write never repeats them. Never waits inside a
+ * reconcile: member, policy, remote and queue events (and rescheduleAfter for deadlines) bring it back.
  */
 // Runs are cached without managedFields: every run ever created stays in this cache until deleted.
 @ControllerConfiguration(name = BenchmarkRunReconciler.NAME, informer = @Informer(itemStore = PrunedItemStore.class))
@@ -292,10 +290,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
     @Override
     public ErrorStatusUpdateControl<BenchmarkRun> updateErrorStatus(BenchmarkRun run, Context<BenchmarkRun> context,
             Exception e) {
-        if (isConflict(e) || run.getStatus() == null) {
-            return ErrorStatusUpdateControl.noStatusUpdate();
-        }
-        return ErrorStatusUpdateControl.patchStatus(ReconcileErrors.withError(run, e, Instant.now()));
+        return ReconcileErrors.statusUpdate(run, e, Instant.now());
     }
 
     /**
@@ -361,12 +356,8 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
         BenchmarkRunStatus old = run.getStatus() == null ? new BenchmarkRunStatus() : run.getStatus();
         RunStatusAggregator.Result result = comparisons.apply(run,
                 aggregator.aggregate(old, observations, Failover.after(run.getSpec()).isPresent()), observations.now());
-        if (!result.changed()) {
-            return run;
-        }
-        BenchmarkRun written = StatusWriter.write(run, result.status(), context);
-        new RunSideEffects(events, metrics, policy, waitingRuns).afterWrite(written, old, result, notes, collected);
-        return written;
+        return new StatusCommit((r, status) -> StatusWriter.write(r, status, context),
+                new RunSideEffects(events, metrics, policy, waitingRuns)).commit(run, old, result, notes, collected);
     }
 
     private static RunObservations admissionObservations(BenchmarkRun run, Admission admission, Instant now) {
@@ -416,15 +407,6 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
 
     private static boolean holdsOrAwaitsRoom(BenchmarkRun run) {
         return run.getStatus() == null || run.getStatus().getPhase() == null || !run.getStatus().getPhase().isFinished();
-    }
-
-    private static boolean isConflict(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof KubernetesClientException k && k.getCode() == HttpURLConnection.HTTP_CONFLICT) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Duration positive(Duration d) {

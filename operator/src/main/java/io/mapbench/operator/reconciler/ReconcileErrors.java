@@ -1,9 +1,12 @@
 package io.mapbench.operator.reconciler;
 
+import java.net.HttpURLConnection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.mapbench.operator.api.v1alpha1.BenchmarkRun;
 import io.mapbench.operator.api.v1alpha1.BenchmarkRunStatus;
 import io.mapbench.operator.api.v1alpha1.Condition;
@@ -19,6 +22,27 @@ final class ReconcileErrors {
     static final int MAX_MESSAGE = 1000;
 
     private ReconcileErrors() {
+    }
+
+    /**
+     * What a failed reconcile writes: nothing after a write conflict (also when JOSDK wrapped it),
+     * which only means the reconcile's view was stale and is simply redone, nor for a run without a
+     * status yet; otherwise the run's status {@link #withError with the error}.
+     */
+    static ErrorStatusUpdateControl<BenchmarkRun> statusUpdate(BenchmarkRun run, Exception error, Instant now) {
+        if (isConflict(error) || run.getStatus() == null) {
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
+        return ErrorStatusUpdateControl.patchStatus(withError(run, error, now));
+    }
+
+    private static boolean isConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof KubernetesClientException k && k.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static BenchmarkRun withError(BenchmarkRun run, Exception error, Instant now) {
