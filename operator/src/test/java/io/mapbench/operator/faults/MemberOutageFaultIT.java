@@ -16,9 +16,11 @@ import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Fault case 2: a member's API server stopped for 2 minutes mid-run (within the unreachable
- * deadline of 150 s) -> the run completes; a member cut off past the deadline (its proxy refuses
- * every connection) -> its job Lost, the run PartiallySucceeded, deletion bounded, and the
- * member's leftovers collected once it is back. Full level only (about 8 minutes). The same
+ * deadline of 150 s) -> the run completes; at the same time another member cut off past the
+ * deadline (the edge cluster behind the clusters' proxy, which then refuses every connection) -> its
+ * job Lost, the run PartiallySucceeded, deletion bounded, and the member's leftovers collected once
+ * it is back. The two outages overlap (different clusters) to keep the suite short. Full level only
+ * (about 6 minutes). The same
  * outage with spec.placement.failover set (the job re-dispatched instead of Lost) is case 2f,
  * {@link MemberOutageFailoverFaultIT}.
  */
@@ -33,32 +35,31 @@ class MemberOutageFaultIT {
     void outagesEndTruthfullyAndLeftoversAreCollected(TestClusters clusters) throws Exception {
         FaultCase row = FaultCase.start("2", "member API server stopped 2 min mid-run; member cut off past the deadline");
         try (FaultFleet fleet = new FaultFleet(clusters).property("mapbench.unreachable-deadline", DEADLINE.toSeconds() + "s")) {
-            String proxy = fleet.clustersTool("proxy", FaultFleet.CLOUD, "--no-drop", "--no-blackhole", "--latency", "0s");
+            String proxy = fleet.clustersTool("proxy", FaultFleet.EDGE, "--no-drop", "--no-blackhole", "--latency", "0s");
             Matcher port = Pattern.compile("proxy 127\\.0\\.0\\.1:(\\d+) ->").matcher(proxy);
             if (!port.find()) {
                 throw new IllegalStateException("proxy output: " + proxy);
             }
-            fleet.member("cloud", FaultFleet.CLOUD, "cloud", 3).member("proxied", FaultFleet.CLOUD, "cloud", 3,
+            fleet.member("cloud", FaultFleet.CLOUD, "cloud", 3).member("proxied", FaultFleet.EDGE, "edge", 3,
                     "https://127.0.0.1:" + port.group(1)).start();
             try {
-                // (a) API server stopped 2 minutes while the job runs.
+                // Both outages at once, on different clusters: (a) cloud-1's API server stopped 2 minutes while
+                // the job runs; (b) the edge member, reached through the proxy, cut off past the deadline.
                 BenchmarkRun a = fleet.run("outage-stop", List.of("1.26"), "cloud");
                 a.getSpec().setBenchtime("300ms");
                 fleet.create(a);
+                BenchmarkRun b = fleet.run("outage-lost", List.of("1.26"), "cloud", "proxied");
+                b.getSpec().setBenchtime("300ms");
+                fleet.create(b);
                 awaitDispatched(fleet, "outage-stop", fleet.ns + "-cloud");
+                awaitDispatched(fleet, "outage-lost", fleet.ns + "-proxied");
+                fleet.clustersTool("proxy", FaultFleet.EDGE, "--drop");
                 fleet.clustersTool("stop", FaultFleet.CLOUD, "apiserver");
                 Thread.sleep(Duration.ofMinutes(2).toMillis());
                 fleet.clustersTool("start", FaultFleet.CLOUD, "apiserver");
                 List<BenchmarkRun> afterStop = fleet.awaitFinished(List.of("outage-stop"), Duration.ofMinutes(4));
                 RunPhase stopPhase = afterStop.get(0) == null || afterStop.get(0).getStatus() == null ? null
                         : afterStop.get(0).getStatus().getPhase();
-
-                // (b) The proxied member cut off past the deadline.
-                BenchmarkRun b = fleet.run("outage-lost", List.of("1.26"), "cloud", "proxied");
-                b.getSpec().setBenchtime("300ms");
-                fleet.create(b);
-                awaitDispatched(fleet, "outage-lost", fleet.ns + "-proxied");
-                fleet.clustersTool("proxy", FaultFleet.CLOUD, "--drop");
                 List<BenchmarkRun> afterLoss = fleet.awaitFinished(List.of("outage-lost"), DEADLINE.plusMinutes(3));
                 BenchmarkRun lost = afterLoss.get(0);
                 RunPhase lostPhase = lost == null || lost.getStatus() == null ? null : lost.getStatus().getPhase();
@@ -84,7 +85,7 @@ class MemberOutageFaultIT {
                 row.count("deletion while cut off", deleted ? String.format("%.0f s", (System.nanoTime() - t0) / 1e9)
                         : "> " + DELETION_BOUND.toSeconds() + " s")
                         .expect(deleted, "deleting the run while its member is cut off took more than %d s", DELETION_BOUND.toSeconds());
-                fleet.clustersTool("proxy", FaultFleet.CLOUD, "--no-drop");
+                fleet.clustersTool("proxy", FaultFleet.EDGE, "--no-drop");
                 row.orphans(fleet.deleteAndCountOrphans(all, Duration.ofMinutes(3))).duplicateJobs(fleet.duplicateJobs());
                 row.finish();
             } catch (Exception | AssertionError e) {
@@ -92,7 +93,7 @@ class MemberOutageFaultIT {
                 throw e;
             } finally {
                 fleet.clustersTool("start", FaultFleet.CLOUD, "apiserver");
-                fleet.clustersTool("proxy", FaultFleet.CLOUD, "--no-drop");
+                fleet.clustersTool("proxy", FaultFleet.EDGE, "--no-drop");
             }
         } catch (Exception | AssertionError e) {
             row.abort(e); // also when the fleet could not even start
