@@ -41,6 +41,16 @@ final class FaultCase {
         return expect(finished == created, "%d of %d runs not terminal", created - finished, created);
     }
 
+    /**
+     * Runs whose right outcome may be to wait (e.g. for a member that is not Ready): shown in the
+     * runs/terminal columns but not expected to finish; the case itself checks that they say why.
+     */
+    FaultCase runsMayWait(int created, int finished) {
+        this.runs = created;
+        this.terminal = finished;
+        return this;
+    }
+
     FaultCase duplicateJobs(int n) {
         this.duplicateJobs = n;
         return expect(n == 0, "%d duplicate Jobs", n);

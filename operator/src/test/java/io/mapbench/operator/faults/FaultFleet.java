@@ -4,7 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -17,8 +19,10 @@ import io.mapbench.operator.api.v1alpha1.ConditionTypes;
 import io.mapbench.operator.api.v1alpha1.JobPhase;
 import io.mapbench.operator.api.v1alpha1.JobStatus;
 import io.mapbench.operator.api.v1alpha1.MemberCluster;
+import io.mapbench.operator.api.v1alpha1.MemberClusterSpec;
 import io.mapbench.operator.api.v1alpha1.PlacementSpec;
 import io.mapbench.operator.api.v1alpha1.ResourcesSpec;
+import io.mapbench.operator.api.v1alpha1.SecretKeyRef;
 import io.mapbench.operator.api.v1alpha1.Suite;
 import io.mapbench.operator.dependent.RemoteLabels;
 import io.mapbench.operator.it.Onboarding;
@@ -31,15 +35,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -67,6 +75,12 @@ final class FaultFleet implements AutoCloseable {
     final String label;
     /** MemberCluster name -> local cluster it points at. */
     final Map<String, String> members = new LinkedHashMap<>();
+    /** MemberCluster name -> its workload namespace on the member (the test namespace unless said otherwise). */
+    private final Map<String, String> workloadNamespaces = new LinkedHashMap<>();
+    /** Members onboarded broken on purpose: start() does not wait for them to be Ready. */
+    private final Set<String> neverReady = new HashSet<>();
+    /** MemberClusters created from a given kubeconfig, without onboard.sh (no remote objects of theirs to watch). */
+    private final List<String> unonboarded = new ArrayList<>();
     private final Map<String, String> operatorProperties = new HashMap<>();
     private final List<SharedIndexInformer<Job>> informers = new ArrayList<>();
     /** slot (run UID / cluster / Go version) -> every Job UID seen for it. */
@@ -93,11 +107,65 @@ final class FaultFleet implements AutoCloseable {
         Onboarding.onboard(clusters.repoRoot(), Onboarding.kubectl(clusters.repoRoot()), name, tier, clusters.kubeconfig(cluster),
                 clusters.kubeconfig("hub"), ns, ns, label, server, maxConcurrentRuns);
         members.put(name, cluster);
+        workloadNamespaces.put(name, ns);
         return this;
     }
 
     FaultFleet member(String suffix, String cluster, String tier, int maxConcurrentRuns) throws Exception {
         return member(suffix, cluster, tier, maxConcurrentRuns, null);
+    }
+
+    /**
+     * Onboards {@code ns-<suffix>} with onboard.sh into a workload namespace of its own (also
+     * {@code ns-<suffix>}, so it has its own Role), then removes pods/log from that Role before the
+     * operator starts: a member onboarded with incomplete RBAC. start() does not wait for it to be
+     * Ready; close() deletes its workload namespace.
+     */
+    FaultFleet memberWithoutPodsLog(String suffix, String cluster, String tier) throws Exception {
+        String name = ns + "-" + suffix;
+        Onboarding.onboard(clusters.repoRoot(), Onboarding.kubectl(clusters.repoRoot()), name, tier, clusters.kubeconfig(cluster),
+                clusters.kubeconfig("hub"), ns, name, label, null, 1);
+        members.put(name, cluster);
+        workloadNamespaces.put(name, name);
+        neverReady.add(name);
+        KubernetesClient member = clusters.client(cluster);
+        Role role = member.rbac().roles().inNamespace(name).withName("mapbench-hub").get();
+        role.getRules().removeIf(r -> r.getResources().contains("pods/log"));
+        role.getMetadata().setManagedFields(null);
+        member.resource(role).update();
+        return this;
+    }
+
+    /**
+     * A MemberCluster {@code ns-<suffix>} (tier cloud, workload namespace = the test namespace) whose
+     * kubeconfig Secret holds exactly these bytes: the kubeconfigs onboard.sh never writes. Created
+     * at once (the operator may already run); close() deletes it.
+     */
+    String memberFromKubeconfig(String suffix, byte[] kubeconfig) {
+        String name = ns + "-" + suffix;
+        hub.resource(new SecretBuilder().withNewMetadata().withName(name).withNamespace(ns).endMetadata()
+                .addToData("kubeconfig", Base64.getEncoder().encodeToString(kubeconfig)).build()).create();
+        MemberCluster mc = new MemberCluster();
+        mc.getMetadata().setName(name);
+        String[] selector = label.split("=", 2);
+        mc.getMetadata().setLabels(Map.of(selector[0], selector[1], "mapbench.io/tier", "cloud"));
+        MemberClusterSpec spec = new MemberClusterSpec();
+        SecretKeyRef ref = new SecretKeyRef();
+        ref.setName(name);
+        ref.setKey("kubeconfig");
+        spec.setKubeconfigSecretRef(ref);
+        spec.setNamespace(ns);
+        mc.setSpec(spec);
+        unonboarded.add(name);
+        hub.resource(mc).create();
+        return name;
+    }
+
+    /** Each (local cluster, workload namespace) the members use, once. */
+    private Set<Map.Entry<String, String>> workloadPlaces() {
+        Set<Map.Entry<String, String>> places = new LinkedHashSet<>();
+        members.forEach((mc, cluster) -> places.add(Map.entry(cluster, workloadNamespaces.get(mc))));
+        return places;
     }
 
     /** The real compiled policy (policies/dist via policies/configmap.sh) and the gate on. */
@@ -119,10 +187,10 @@ final class FaultFleet implements AutoCloseable {
         return this;
     }
 
-    /** CRDs, Job ledgers on every member, the operator; waits until every member is Ready. */
+    /** CRDs, Job ledgers on every member, the operator; waits until every member (but those broken on purpose) is Ready. */
     FaultFleet start() throws Exception {
-        for (String cluster : Set.copyOf(members.values())) {
-            SharedIndexInformer<Job> informer = clusters.client(cluster).batch().v1().jobs().inNamespace(ns)
+        for (Map.Entry<String, String> place : workloadPlaces()) {
+            SharedIndexInformer<Job> informer = clusters.client(place.getKey()).batch().v1().jobs().inNamespace(place.getValue())
                     .withLabel(RemoteLabels.RUN_UID).inform(new ResourceEventHandler<>() {
                         @Override
                         public void onAdd(Job job) {
@@ -145,7 +213,7 @@ final class FaultFleet implements AutoCloseable {
         operator = new OperatorProcess(clusters.repoRoot(), operatorKubeconfig != null ? operatorKubeconfig : clusters.kubeconfig("hub"),
                 ns, label, operatorProperties);
         startOperator();
-        for (String mc : members.keySet()) {
+        for (String mc : members.keySet().stream().filter(m -> !neverReady.contains(m)).toList()) {
             await("MemberCluster " + mc + " Ready").atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1))
                     .ignoreExceptions().until(() -> restartedIfExited() && ready(hub.resources(MemberCluster.class).withName(mc).get()));
         }
@@ -341,9 +409,10 @@ final class FaultFleet implements AutoCloseable {
     /** Remote Jobs, pods, PDBs and ConfigMaps carrying one of these run UIDs, on every member. */
     int remoteObjects(Set<String> runUids) {
         int n = 0;
-        for (String cluster : Set.copyOf(members.values())) {
+        for (Map.Entry<String, String> place : workloadPlaces()) {
             for (Class<? extends HasMetadata> kind : REMOTE_KINDS) {
-                n += (int) clusters.client(cluster).resources(kind).inNamespace(ns).withLabel(RemoteLabels.RUN_UID).list().getItems()
+                n += (int) clusters.client(place.getKey()).resources(kind).inNamespace(place.getValue()).withLabel(RemoteLabels.RUN_UID)
+                        .list().getItems()
                         .stream().filter(o -> runUids.contains(o.getMetadata().getLabels().get(RemoteLabels.RUN_UID))).count();
             }
         }
@@ -388,12 +457,18 @@ final class FaultFleet implements AutoCloseable {
             }
             hub.resources(BenchmarkRun.class).inNamespace(ns).delete();
             for (Map.Entry<String, String> m : members.entrySet()) {
-                Onboarding.offboard(hub, clusters.client(m.getValue()), m.getKey(), ns);
+                String workloadNs = workloadNamespaces.get(m.getKey());
+                Onboarding.offboard(hub, clusters.client(m.getValue()), m.getKey(), workloadNs);
+                if (!workloadNs.equals(ns)) {
+                    clusters.client(m.getValue()).namespaces().withName(workloadNs).delete(); // the test namespace goes with the class
+                }
             }
+            unonboarded.forEach(mc -> hub.resources(MemberCluster.class).withName(mc).delete());
             await("runs and MemberClusters deleted before the operator stops").atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                     .until(() -> hub.resources(BenchmarkRun.class).inNamespace(ns).list().getItems().isEmpty()
-                            && members.keySet().stream().allMatch(mc -> hub.resources(MemberCluster.class).withName(mc).get() == null));
+                            && Stream.concat(members.keySet().stream(), unonboarded.stream())
+                                    .allMatch(mc -> hub.resources(MemberCluster.class).withName(mc).get() == null));
         } finally {
             informers.forEach(SharedIndexInformer::close);
             if (operator != null) {

@@ -18,7 +18,7 @@ import java.util.HexFormat;
  * issues, but an `exp` one hour in the past. No TokenRequest can produce one (the shortest is
  * 10 minutes), and waiting that long is no test.
  */
-final class ExpiredServiceAccountToken {
+public final class ExpiredServiceAccountToken {
     private static final String ISSUER = "https://kubernetes.default.svc.cluster.local";
     /** PKCS#8 AlgorithmIdentifier for an EC key on P-256 (id-ecPublicKey, prime256v1). */
     private static final byte[] EC_P256_ALGORITHM = HexFormat.of().parseHex("301306072a8648ce3d020106082a8648ce3d030107");
@@ -26,7 +26,7 @@ final class ExpiredServiceAccountToken {
     private ExpiredServiceAccountToken() {
     }
 
-    static String sign(Path saKeyPem, String namespace, String serviceAccount, String uid) throws Exception {
+    public static String sign(Path saKeyPem, String namespace, String serviceAccount, String uid) throws Exception {
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"ES256\",\"typ\":\"JWT\"}";
         String claims = ("{\"iss\":\"%s\",\"aud\":[\"%s\"],\"sub\":\"system:serviceaccount:%s:%s\",\"iat\":%d,"
