@@ -26,6 +26,8 @@ final class MemberFailures {
     private static final Pattern RBAC_DENIAL = Pattern.compile(
             "cannot (\\w+) resource \"([^\"]+)\" in API group \"([^\"]*)\"(?: in the namespace \"([^\"]+)\"| at the cluster scope)?");
     static final String ONBOARD_HINT = "grant it as deploy/member/rbac.yaml does (re-run deploy/member/onboard.sh)";
+    /** The user a kube-apiserver names when a request carried no credentials it accepted. */
+    private static final String ANONYMOUS = "User \"system:anonymous\"";
 
     private MemberFailures() {
     }
@@ -58,6 +60,14 @@ final class MemberFailures {
     static ReadyProblem forbidden(KubernetesClientException e) {
         String text = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
                 : String.valueOf(e.getMessage());
+        if (text.contains(ANONYMOUS)) {
+            // Not an RBAC gap: the member never saw the kubeconfig's identity. A TLS client sends no client
+            // certificate that the server's client CA did not sign, so another cluster's key ends up here.
+            return new ReadyProblem(ConditionReasons.UNAUTHORIZED, "member API server treated the operator as"
+                    + " system:anonymous (HTTP 403): the kubeconfig's credentials were not sent or not accepted (a client"
+                    + " certificate not signed by the member's client CA is not sent); re-run deploy/member/onboard.sh"
+                    + " to store a token of the member's own ServiceAccount");
+        }
         Matcher m = RBAC_DENIAL.matcher(text);
         if (m.find()) {
             MemberPermission denied = new MemberPermission(m.group(3), m.group(2), m.group(1));

@@ -59,6 +59,16 @@ class MemberFailuresTest {
     }
 
     @Test
+    void anonymousForbiddenSaysTheCredentialsWereNotUsedNotThatRbacLacksARule() {
+        ReadyProblem p = MemberFailures.describe(new KubernetesClientException(new StatusBuilder().withCode(403)
+                .withMessage("nodes is forbidden: User \"system:anonymous\" cannot list resource \"nodes\" in API group \"\""
+                        + " at the cluster scope").build()), SERVER);
+        assertThat(p.reason()).isEqualTo(ConditionReasons.UNAUTHORIZED);
+        assertThat(p.message()).startsWith("member API server treated the operator as system:anonymous (HTTP 403)")
+                .contains("credentials were not sent or not accepted").doesNotContain("RBAC");
+    }
+
+    @Test
     void unauthorizedSaysTheTokenIsBad() {
         ReadyProblem p = MemberFailures.describe(new KubernetesClientException(new StatusBuilder().withCode(401)
                 .withMessage("Unauthorized").build()), SERVER);

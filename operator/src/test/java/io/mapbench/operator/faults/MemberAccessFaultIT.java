@@ -29,7 +29,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Fault cases 8 and 11, sharing one operator process (the real jar, default probe settings) and a
@@ -47,7 +46,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * hold (tokens, client key, the garbage) appears in the operator log, Events or a MemberCluster
  * status.
  *
- * <p>8 runs at the quick level (CI), 11 at the full level only ({@code make faults}).
+ * <p>Both rows run at the quick level (CI) too: they share one operator and take under a minute.
  */
 @LocalClustersTest
 @Tag(FaultLevel.SHARED)
@@ -74,9 +73,7 @@ class MemberAccessFaultIT {
         } catch (Exception | AssertionError e) {
             // Both rows say that they could not run.
             FaultCase.start("8", PERMISSION_TITLE).abort(e);
-            if (FaultLevel.full()) {
-                FaultCase.start("11", KUBECONFIG_TITLE).abort(e);
-            }
+            FaultCase.start("11", KUBECONFIG_TITLE).abort(e);
             throw e;
         }
         setupSeconds = (System.nanoTime() - started) / 1e9;
@@ -136,12 +133,7 @@ class MemberAccessFaultIT {
         }
     }
 
-    /**
-     * Full level only while it fails (another cluster's client key is reported as an RBAC gap, see
-     * the foreignkey kind): quick rows gate CI, and MemberClusterIT covers the other kinds there.
-     */
     @Test
-    @EnabledIf("io.mapbench.operator.faults.FaultLevel#full")
     void everyBadKubeconfigIsRejectedClearlyAndNoCredentialLeaks() throws Exception {
         FaultCase row = FaultCase.start("11", KUBECONFIG_TITLE);
         try {
