@@ -118,7 +118,11 @@ class MemberClusterIT {
     @Order(1)
     void unchangedMemberStatusIsNotRewrittenByProbes() throws Exception {
         KubernetesClient hub = clusters.hub();
-        String before = hub.resources(MemberCluster.class).withName(good).get().getMetadata().getResourceVersion();
+        // Settled first: the link's verdict (Degraded) is written once enough probes were timed, after Ready.
+        String before = await("Degraded condition written").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> hub.resources(MemberCluster.class).withName(good).get(), mc -> mc.getStatus() != null
+                        && mc.getStatus().getConditions().stream().anyMatch(c -> ConditionTypes.DEGRADED.equals(c.getType())))
+                .getMetadata().getResourceVersion();
         Thread.sleep(PROBE_PERIOD.multipliedBy(2).plusSeconds(2).toMillis());
         MemberCluster after = hub.resources(MemberCluster.class).withName(good).get();
         assertThat(after.getMetadata().getResourceVersion()).as("resourceVersion after two probe periods")
