@@ -150,6 +150,20 @@ public final class ClusterExecution {
                 phase != null && phase.isFinished() ? j.getCompletionTime() : null, reason, message, j.getResultName(), null);
     }
 
+    /**
+     * Jobs the run recorded (they have a UID, so they were seen) and has not finished that the
+     * snapshot lacks: before they are declared deleted, the API server is asked (a cache can lag
+     * behind its own server, e.g. while its watch is re-established).
+     */
+    public static List<String> recordedButMissing(java.util.function.Function<String, String> jobNames,
+            List<JobStatus> previous, List<Job> cached) {
+        return previous.stream()
+                .filter(j -> !finished(j) && j.getJobUid() != null)
+                .map(j -> jobNames.apply(j.getGoVersion()))
+                .filter(name -> cached.stream().noneMatch(c -> name.equals(c.getMetadata().getName())))
+                .toList();
+    }
+
     private static boolean finished(JobStatus j) {
         return j.getPhase() != null && j.getPhase().isFinished();
     }

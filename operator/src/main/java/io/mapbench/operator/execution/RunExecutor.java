@@ -12,6 +12,8 @@ import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mapbench.operator.api.v1alpha1.BenchmarkRun;
 import io.mapbench.operator.api.v1alpha1.ConditionReasons;
@@ -120,10 +122,31 @@ public final class RunExecutor {
         String uid = run.getMetadata().getUid();
         List<JobStatus> previous = jobsOf(run, cluster, ref);
         boolean reachable = MemberReadiness.isReady(member) && gateway.isSynced(cluster);
-        ClusterExecution.Snapshot snapshot = new ClusterExecution.Snapshot(cluster, member, reachable,
-                MemberReadiness.notReadySince(member, now),
-                reachable ? gateway.cachedJobs(cluster, uid) : List.of(), reachable ? gateway.cachedPods(cluster, uid) : List.of());
         Function<String, String> jobNames = gv -> RemoteNames.jobName(ref, cluster, gv);
+        List<Job> jobs = reachable ? gateway.cachedJobs(cluster, uid) : List.of();
+        List<Pod> pods = reachable ? gateway.cachedPods(cluster, uid) : List.of();
+        List<String> missing = reachable ? ClusterExecution.recordedButMissing(jobNames, previous, jobs) : List.of();
+        if (!missing.isEmpty()) {
+            try {
+                RemoteClusterGateway.RunObjects live = gateway.liveRunObjects(cluster, uid);
+                if (ClusterExecution.recordedButMissing(jobNames, previous, live.jobs()).size() < missing.size()) {
+                    LOG.infof("run %s/%s: the %s cache lacked Jobs %s that its API server has; using the server's answer",
+                            run.getMetadata().getNamespace(), run.getMetadata().getName(), cluster, missing);
+                }
+                jobs = live.jobs();
+                pods = live.pods();
+            } catch (RuntimeException e) {
+                // Neither the cache nor the server can say whether the Jobs exist: as unreachable as a
+                // member whose caches never synced (Lost only once its MemberCluster is not Ready long enough).
+                LOG.infof("run %s/%s: member cluster %s: Jobs %s missing from the cache and the server cannot be asked: %s",
+                        run.getMetadata().getNamespace(), run.getMetadata().getName(), cluster, missing, e.getMessage());
+                reachable = false;
+                jobs = List.of();
+                pods = List.of();
+            }
+        }
+        ClusterExecution.Snapshot snapshot = new ClusterExecution.Snapshot(cluster, member, reachable,
+                MemberReadiness.notReadySince(member, now), jobs, pods);
         ClusterExecution.Plan plan = ClusterExecution.plan(jobNames, previous, snapshot, now, settings.resultGrace(),
                 settings.lostAfter());
 

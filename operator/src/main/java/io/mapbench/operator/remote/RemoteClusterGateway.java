@@ -268,6 +268,22 @@ public class RemoteClusterGateway {
     }
 
     /**
+     * The run's Jobs and Pods in the member as its API server has them now (two list calls). Only for
+     * a decision the cache must not make alone: a Job the run recorded but the cache lacks is gone
+     * only if the API server says so too.
+     */
+    public RunObjects liveRunObjects(String cluster, String runUid) {
+        MemberConnection c = connection(cluster);
+        return new RunObjects(
+                c.client.batch().v1().jobs().inNamespace(c.namespace).withLabel(RemoteLabels.RUN_UID, runUid).list().getItems(),
+                c.client.pods().inNamespace(c.namespace).withLabel(RemoteLabels.RUN_UID, runUid).list().getItems());
+    }
+
+    /** A run's Jobs and Pods in one member. */
+    public record RunObjects(List<Job> jobs, List<Pod> pods) {
+    }
+
+    /**
      * The first {@code limitBytes} bytes of a pod's (only) container log (Kubernetes limitBytes:
      * the member's API server stops sending there, so a huge log costs neither the link nor the
      * operator's heap more than the limit).

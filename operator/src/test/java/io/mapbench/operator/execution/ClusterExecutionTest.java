@@ -101,6 +101,15 @@ class ClusterExecutionTest {
     }
 
     @Test
+    void onlySeenUnfinishedJobsTheCacheLacksAreCheckedWithTheServer() {
+        List<JobStatus> recorded = List.of(recorded("1.26.8", JobPhase.Running, "uid-1.26.8"),
+                recorded("1.23.12", JobPhase.Pending, null), recorded("1.21.13", JobPhase.Succeeded, "uid-1.21.13"));
+        assertThat(ClusterExecution.recordedButMissing(NAMES, recorded, List.of()))
+                .as("never seen: dispatched, not missing; finished: no longer watched").containsExactly(NAMES.apply("1.26.8"));
+        assertThat(ClusterExecution.recordedButMissing(NAMES, recorded, List.of(complete("1.26.8")))).isEmpty();
+    }
+
+    @Test
     void anUnreachableClusterIsReportedWithItsSinceAndRecheckedAtTheDeadline() {
         Instant since = COMPLETED.minusSeconds(30);
         ClusterExecution.Plan plan = ClusterExecution.plan(NAMES, List.of(recorded("1.26.8", JobPhase.Running, "uid")),
