@@ -192,13 +192,21 @@ p="$(wait_phase e2e-runs smoke-cloud-and-edge 900 Succeeded PartiallySucceeded F
 log "runs: smoke Succeeded, too-slow Failed, unknown-scenario Denied (InvalidSpec), edge run in an unlabelled namespace Denied"
 results="$(hub -n e2e-runs get benchmarkresults -o name | wc -l)"
 (( results >= 4 )) || fail "$results BenchmarkResults for the smoke run, want one per (cluster, Go version) = 4"
-# A stored result of a schedule with a regressed comparison and a schedule with a change point
-# (deploy/monitoring/testdata): the history and compare dashboards and MapbenchBenchmarkRegressed
-# read them from the operator's metrics, which are derived from the stored objects.
-hub -n e2e-runs apply -f "$repo/deploy/monitoring/testdata/regressed-result.json" >/dev/null
+# A suspended schedule with a stored history (deploy/monitoring/testdata): 12 results with a 25%
+# step after the 6th, then its newest result, whose comparison is regressed. The operator's schedule
+# controller finds the change point in that history itself; the history and compare dashboards and
+# MapbenchBenchmarkRegressed read it all from the operator's metrics, derived from the stored objects.
 hub -n e2e-runs apply -f "$repo/deploy/monitoring/testdata/schedule.yaml" >/dev/null
-hub -n e2e-runs patch benchmarkschedule e2e-nightly --subresource=status --type=merge \
-  --patch-file "$repo/deploy/monitoring/testdata/change-points-status.json" >/dev/null
+hub -n e2e-runs apply -f "$repo/deploy/monitoring/testdata/history-results.json" >/dev/null
+sleep 1.1 # the regressed result must be the newest by creationTimestamp (one-second resolution)
+hub -n e2e-runs apply -f "$repo/deploy/monitoring/testdata/regressed-result.json" >/dev/null
+for _ in $(seq 1 60); do
+  [[ -n "$(hub -n e2e-runs get benchmarkschedule e2e-nightly -o jsonpath='{.status.changePoints[0].run}' 2>/dev/null)" ]] && break
+  sleep 2
+done
+cp_run="$(hub -n e2e-runs get benchmarkschedule e2e-nightly -o jsonpath='{.status.changePoints[0].run}')"
+[[ "$cp_run" == e2e-nightly-0-07 ]] || fail "schedule e2e-nightly: change point at run '$cp_run', want e2e-nightly-0-07 (the step in history-results.json)"
+log "schedule e2e-nightly: change point found at $cp_run"
 
 if hub -n "$ns" logs deploy/mb-mapbench-operator 2>/dev/null | grep -Ei 'forbidden|is not allowed to|403' | head -5 | grep .; then
   fail "the operator hit RBAC denials with the chart's permissions (above)"
