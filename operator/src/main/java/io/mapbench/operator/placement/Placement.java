@@ -80,6 +80,7 @@ public final class Placement {
         LabelSelector selector = placement == null ? null : placement.getClusterSelector();
         List<String> names = placement == null || placement.getClusters() == null ? List.of() : placement.getClusters();
         Integer maxClusters = placement == null ? null : placement.getMaxClusters();
+        LabelSelectorMatcher.validate(selector); // before any matching: a malformed selector is the user's to fix
 
         if (!names.isEmpty()) {
             return proposeNamed(names, selector, maxClusters, byName, used);

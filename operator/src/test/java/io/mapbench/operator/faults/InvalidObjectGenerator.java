@@ -42,6 +42,8 @@ final class InvalidObjectGenerator {
     private final String kind;
     private final ObjectNode base;
     private final List<Invalid> out = new ArrayList<>();
+    /** The schema of every path walked, so an array item created on the way to a field gets its required fields. */
+    private final Map<String, JsonNode> schemaByPath = new java.util.HashMap<>();
     private int celRules;
     private int celRulesGenerated;
 
@@ -74,6 +76,7 @@ final class InvalidObjectGenerator {
         if (schema.isMissingNode()) {
             return;
         }
+        schemaByPath.put(path, schema);
         wrongTypes(schema, path);
         bounds(schema, path);
         cel(schema, path, present);
@@ -251,7 +254,9 @@ final class InvalidObjectGenerator {
             if (indexed) {
                 JsonNode array = parent.get(name);
                 if (!(array instanceof ArrayNode) || array.isEmpty()) {
-                    array = parent.putArray(name).add(last ? value : F.objectNode());
+                    // A new item on the way to the field: schema-valid apart from that field (its required fields set).
+                    String itemPath = String.join(".", java.util.Arrays.copyOf(parts, i + 1));
+                    array = parent.putArray(name).add(last ? value : requiredOnly(schemaByPath.get(itemPath)));
                 } else if (last) {
                     ((ArrayNode) array).set(0, value);
                 }
@@ -265,6 +270,22 @@ final class InvalidObjectGenerator {
             }
         }
         return copy;
+    }
+
+    /** An object with only the schema's required fields, each a schema-valid sample. */
+    private static ObjectNode requiredOnly(JsonNode schema) {
+        ObjectNode o = F.objectNode();
+        if (schema == null) {
+            return o;
+        }
+        for (JsonNode required : schema.path("required")) {
+            JsonNode field = schema.path("properties").path(required.asText());
+            boolean selectorOperator = field.path("enum").toString().contains("\"In\"");
+            o.set(required.asText(), selectorOperator ? F.textNode("In") // a requirement with values is In/NotIn (the CRD's rule)
+                    : "array".equals(field.path("type").asText()) ? F.arrayNode().add(sample(field.path("items"), 0))
+                    : sample(field, 0));
+        }
+        return o;
     }
 
     private ObjectNode remove(String path, String field) {
