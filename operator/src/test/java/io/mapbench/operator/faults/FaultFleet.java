@@ -4,9 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -19,12 +17,11 @@ import io.mapbench.operator.api.v1alpha1.ConditionTypes;
 import io.mapbench.operator.api.v1alpha1.JobPhase;
 import io.mapbench.operator.api.v1alpha1.JobStatus;
 import io.mapbench.operator.api.v1alpha1.MemberCluster;
-import io.mapbench.operator.api.v1alpha1.MemberClusterSpec;
 import io.mapbench.operator.api.v1alpha1.PlacementSpec;
 import io.mapbench.operator.api.v1alpha1.ResourcesSpec;
-import io.mapbench.operator.api.v1alpha1.SecretKeyRef;
 import io.mapbench.operator.api.v1alpha1.Suite;
 import io.mapbench.operator.dependent.RemoteLabels;
+import io.mapbench.operator.it.BadKubeconfigs;
 import io.mapbench.operator.it.Onboarding;
 import io.mapbench.operator.it.OperatorProcess;
 import io.mapbench.testsupport.CommittedCrds;
@@ -35,7 +32,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -128,11 +124,7 @@ final class FaultFleet implements AutoCloseable {
         members.put(name, cluster);
         workloadNamespaces.put(name, name);
         neverReady.add(name);
-        KubernetesClient member = clusters.client(cluster);
-        Role role = member.rbac().roles().inNamespace(name).withName("mapbench-hub").get();
-        role.getRules().removeIf(r -> r.getResources().contains("pods/log"));
-        role.getMetadata().setManagedFields(null);
-        member.resource(role).update();
+        Onboarding.withoutPodsLog(clusters.client(cluster), name);
         return this;
     }
 
@@ -143,21 +135,9 @@ final class FaultFleet implements AutoCloseable {
      */
     String memberFromKubeconfig(String suffix, byte[] kubeconfig) {
         String name = ns + "-" + suffix;
-        hub.resource(new SecretBuilder().withNewMetadata().withName(name).withNamespace(ns).endMetadata()
-                .addToData("kubeconfig", Base64.getEncoder().encodeToString(kubeconfig)).build()).create();
-        MemberCluster mc = new MemberCluster();
-        mc.getMetadata().setName(name);
         String[] selector = label.split("=", 2);
-        mc.getMetadata().setLabels(Map.of(selector[0], selector[1], "mapbench.io/tier", "cloud"));
-        MemberClusterSpec spec = new MemberClusterSpec();
-        SecretKeyRef ref = new SecretKeyRef();
-        ref.setName(name);
-        ref.setKey("kubeconfig");
-        spec.setKubeconfigSecretRef(ref);
-        spec.setNamespace(ns);
-        mc.setSpec(spec);
         unonboarded.add(name);
-        hub.resource(mc).create();
+        BadKubeconfigs.createMember(hub, name, ns, Map.of(selector[0], selector[1], "mapbench.io/tier", "cloud"), kubeconfig);
         return name;
     }
 

@@ -5,14 +5,15 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.mapbench.operator.api.v1alpha1.BenchmarkRun;
 import io.mapbench.operator.api.v1alpha1.Condition;
 import io.mapbench.operator.api.v1alpha1.ConditionStatus;
 import io.mapbench.operator.api.v1alpha1.ConditionTypes;
 import io.mapbench.operator.api.v1alpha1.MemberCluster;
 import io.mapbench.operator.api.v1alpha1.RunPhase;
+import io.mapbench.operator.it.BadKubeconfigs;
 import io.mapbench.operator.it.ExpiredServiceAccountToken;
+import io.mapbench.operator.it.Onboarding;
 import io.mapbench.testsupport.LocalClustersTest;
 import io.mapbench.testsupport.TestClusters;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,40 +143,38 @@ class MemberAccessFaultIT {
             String server = cloudAdmin.getMasterUrl().replaceAll("/$", "");
             String cloudCa = cloudAdmin.getCaCertData();
             // The good member's real token: the bad Secrets carry it as well, and it must never show.
-            String token = KubeConfigUtils.parseConfigFromString(new String(Base64.getDecoder().decode(hub.secrets()
-                    .inNamespace(fleet.ns).withName("mapbench-member-" + fleet.ns + "-cloud").get().getData().get("kubeconfig")),
-                    StandardCharsets.UTF_8)).getUsers().get(0).getUser().getToken();
+            String token = Onboarding.tokenOf(hub, fleet.ns, fleet.ns + "-cloud");
             // onboard.sh's ServiceAccount lives in mapbench-hub-access; a token for it that expired an hour ago.
             String saUid = clusters.client(FaultFleet.CLOUD).serviceAccounts().inNamespace("mapbench-hub-access")
                     .withName("mapbench-hub").get().getMetadata().getUid();
             String expired = ExpiredServiceAccountToken.sign(clusters.repoRoot().resolve(".local/clusters/" + FaultFleet.CLOUD
                     + "/pki/sa.key"), "mapbench-hub-access", "mapbench-hub", saUid);
             String foreignKey = edgeAdmin.getClientKeyData();
-            byte[] garbage = garbage(token);
+            byte[] garbage = BadKubeconfigs.garbage(token);
 
             // Expected reason and words per kind: what a user needs to read to fix that Secret.
             record Kind(String suffix, byte[] kubeconfig, String reason, String words) {
             }
             String ca = "certificate-authority-data: " + cloudCa;
             List<Kind> kinds = List.of(
-                    new Kind("exec", kubeconfig(server, ca, "token: " + token
+                    new Kind("exec", BadKubeconfigs.kubeconfig(server, ca, "token: " + token
                             + "\nexec:\n  apiVersion: client.authentication.k8s.io/v1\n  command: /bin/sh"),
                             "InvalidKubeconfig", "exec is an exec plugin"),
-                    new Kind("authprovider", kubeconfig(server, ca, "auth-provider:\n  name: oidc\n  config:\n    id-token: " + token),
+                    new Kind("authprovider", BadKubeconfigs.kubeconfig(server, ca, "auth-provider:\n  name: oidc\n  config:\n    id-token: " + token),
                             "InvalidKubeconfig", "auth-provider is not allowed"),
-                    new Kind("tokenfile", kubeconfig(server, ca, "tokenFile: /var/run/secrets/kubernetes.io/serviceaccount/token"),
+                    new Kind("tokenfile", BadKubeconfigs.kubeconfig(server, ca, "tokenFile: /var/run/secrets/kubernetes.io/serviceaccount/token"),
                             "InvalidKubeconfig", "tokenFile is a file reference"),
-                    new Kind("keyfile", kubeconfig(server, ca, "client-certificate: /etc/mapbench/client.crt\n"
+                    new Kind("keyfile", BadKubeconfigs.kubeconfig(server, ca, "client-certificate: /etc/mapbench/client.crt\n"
                             + "client-key: /etc/mapbench/client.key"), "InvalidKubeconfig", "client-key are file references"),
-                    new Kind("cafile", kubeconfig(server, "certificate-authority: /etc/kubernetes/pki/ca.crt", "token: " + token),
+                    new Kind("cafile", BadKubeconfigs.kubeconfig(server, "certificate-authority: /etc/kubernetes/pki/ca.crt", "token: " + token),
                             "InvalidKubeconfig", "certificate-authority is a file reference"),
-                    new Kind("insecure", kubeconfig(server, "insecure-skip-tls-verify: true", "token: " + token),
+                    new Kind("insecure", BadKubeconfigs.kubeconfig(server, "insecure-skip-tls-verify: true", "token: " + token),
                             "InvalidKubeconfig", "insecure-skip-tls-verify is true"),
-                    new Kind("wrongca", kubeconfig(server, "certificate-authority-data: " + edgeAdmin.getCaCertData(), "token: " + token),
+                    new Kind("wrongca", BadKubeconfigs.kubeconfig(server, "certificate-authority-data: " + edgeAdmin.getCaCertData(), "token: " + token),
                             "TLSError", "certificate-authority-data"),
-                    new Kind("expired", kubeconfig(server, ca, "token: " + expired), "Unauthorized", "expired"),
+                    new Kind("expired", BadKubeconfigs.kubeconfig(server, ca, "token: " + expired), "Unauthorized", "expired"),
                     // Credentials the member does not accept, like the expired token.
-                    new Kind("foreignkey", kubeconfig(server, ca, "client-certificate-data: " + edgeAdmin.getClientCertData()
+                    new Kind("foreignkey", BadKubeconfigs.kubeconfig(server, ca, "client-certificate-data: " + edgeAdmin.getClientCertData()
                             + "\nclient-key-data: " + foreignKey), "Unauthorized", "credentials"),
                     new Kind("garbage", garbage, "InvalidKubeconfig", "not valid YAML"));
 
@@ -279,42 +277,6 @@ class MemberAccessFaultIT {
             return null;
         }
         return mc.getStatus().getConditions().stream().filter(c -> ConditionTypes.READY.equals(c.getType())).findFirst().orElse(null);
-    }
-
-    /** A kubeconfig of the shape onboard.sh writes, with the given cluster and user bodies. */
-    static byte[] kubeconfig(String server, String clusterBody, String userBody) {
-        return """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                  - name: m
-                    cluster:
-                      server: %s
-                %s
-                users:
-                  - name: u
-                    user:
-                %s
-                contexts:
-                  - name: c
-                    context:
-                      cluster: m
-                      user: u
-                current-context: c
-                """.formatted(server, clusterBody.indent(6).stripTrailing(), userBody.indent(6).stripTrailing())
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Random bytes with a real token in the middle: a half-pasted or corrupted file. */
-    static byte[] garbage(String token) {
-        byte[] noise = new byte[256];
-        new Random(11).nextBytes(noise);
-        byte[] t = ("\ntoken: " + token + "\n").getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[noise.length * 2 + t.length];
-        System.arraycopy(noise, 0, all, 0, noise.length);
-        System.arraycopy(t, 0, all, noise.length, t.length);
-        System.arraycopy(noise, 0, all, noise.length + t.length, noise.length);
-        return all;
     }
 
     /** The first base64 line inside the PEM that {@code keyData} (base64 of a PEM) holds: what a printed key shows. */

@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.FileInputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,18 +22,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import io.fabric8.kubernetes.api.model.NamedAuthInfo;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.mapbench.operator.api.v1alpha1.Condition;
 import io.mapbench.operator.api.v1alpha1.ConditionStatus;
 import io.mapbench.operator.api.v1alpha1.ConditionTypes;
 import io.mapbench.operator.api.v1alpha1.MemberCluster;
-import io.mapbench.operator.api.v1alpha1.MemberClusterSpec;
-import io.mapbench.operator.api.v1alpha1.SecretKeyRef;
 import io.mapbench.testsupport.LocalClustersTest;
 import io.mapbench.testsupport.TestClusters;
 
@@ -84,8 +77,8 @@ class MemberClusterIT {
         // Onboarded as users do, then its Role loses pods/log before the operator ever sees it.
         Onboarding.onboard(c.repoRoot(), kubectl, noLog, "cloud", c.kubeconfig(CLOUD), c.kubeconfig("hub"), ns,
                 noLogNamespace, label);
-        withoutPodsLog(c.client(CLOUD), noLogNamespace);
-        token = tokenOf(hub, "mapbench-member-" + good);
+        Onboarding.withoutPodsLog(c.client(CLOUD), noLogNamespace);
+        token = Onboarding.tokenOf(hub, ns, good);
         operator = new OperatorProcess(c.repoRoot(), c.kubeconfig("hub"), ns, label, Map.of(
                 "mapbench.policy.enabled", "false",
                 "mapbench.member.probe-period", PROBE_PERIOD.toSeconds() + "s",
@@ -145,7 +138,7 @@ class MemberClusterIT {
     void revokingPodsLogFromAReadyMemberIsSeenAtTheNextProbeAndRestoringItMakesItReadyAgain() throws Exception {
         KubernetesClient member = clusters.client(CLOUD);
         Role original = member.rbac().roles().inNamespace(ns).withName("mapbench-hub").get();
-        withoutPodsLog(member, ns);
+        Onboarding.withoutPodsLog(member, ns);
         try {
             MemberCluster mc = awaitReady(good, ConditionStatus.False);
             assertThat(ready(mc).getReason()).isEqualTo("Forbidden");
@@ -177,42 +170,30 @@ class MemberClusterIT {
         record Case(String suffix, byte[] kubeconfig, String reason, String messagePart) {
         }
         List<Case> cases = List.of(
-                new Case("exec", kubeconfig(server, "certificate-authority-data: " + cloudCa,
+                new Case("exec", BadKubeconfigs.kubeconfig(server, "certificate-authority-data: " + cloudCa,
                         "token: " + token + "\nexec:\n  apiVersion: client.authentication.k8s.io/v1\n  command: /bin/sh"),
                         "InvalidKubeconfig", ".exec is an exec plugin"),
-                new Case("authprovider", kubeconfig(server, "certificate-authority-data: " + cloudCa,
+                new Case("authprovider", BadKubeconfigs.kubeconfig(server, "certificate-authority-data: " + cloudCa,
                         "auth-provider:\n  name: oidc\n  config:\n    id-token: " + token),
                         "InvalidKubeconfig", ".auth-provider is not allowed"),
-                new Case("tokenfile", kubeconfig(server, "certificate-authority-data: " + cloudCa,
+                new Case("tokenfile", BadKubeconfigs.kubeconfig(server, "certificate-authority-data: " + cloudCa,
                         "tokenFile: /var/run/secrets/kubernetes.io/serviceaccount/token"),
                         "InvalidKubeconfig", ".tokenFile is a file reference"),
-                new Case("cafile", kubeconfig(server, "certificate-authority: /etc/kubernetes/pki/ca.crt",
+                new Case("cafile", BadKubeconfigs.kubeconfig(server, "certificate-authority: /etc/kubernetes/pki/ca.crt",
                         "token: " + token), "InvalidKubeconfig", ".certificate-authority is a file reference"),
-                new Case("insecure", kubeconfig(server, "insecure-skip-tls-verify: true", "token: " + token),
+                new Case("insecure", BadKubeconfigs.kubeconfig(server, "insecure-skip-tls-verify: true", "token: " + token),
                         "InvalidKubeconfig", ".insecure-skip-tls-verify is true, which is not allowed"),
-                new Case("wrongca", kubeconfig(server, "certificate-authority-data: " + edgeCa, "token: " + token),
+                new Case("wrongca", BadKubeconfigs.kubeconfig(server, "certificate-authority-data: " + edgeCa, "token: " + token),
                         "TLSError", "certificate-authority-data"),
-                new Case("expired", kubeconfig(server, "certificate-authority-data: " + cloudCa, "token: " + expired),
+                new Case("expired", BadKubeconfigs.kubeconfig(server, "certificate-authority-data: " + cloudCa, "token: " + expired),
                         "Unauthorized", "expired, revoked"),
-                new Case("garbage", garbage(token), "InvalidKubeconfig", "not valid YAML of kind Config"));
+                new Case("garbage", BadKubeconfigs.garbage(token), "InvalidKubeconfig", "not valid YAML of kind Config"));
 
         Map<String, Case> byName = new LinkedHashMap<>();
         for (Case k : cases) {
             String name = ns + "-" + k.suffix();
             byName.put(name, k);
-            hub.resource(new SecretBuilder().withNewMetadata().withName(name).withNamespace(ns).endMetadata()
-                    .addToData("kubeconfig", Base64.getEncoder().encodeToString(k.kubeconfig())).build()).create();
-            MemberCluster mc = new MemberCluster();
-            mc.getMetadata().setName(name);
-            mc.getMetadata().setLabels(Map.of("mapbench.io/it", ns, "mapbench.io/tier", "cloud"));
-            MemberClusterSpec spec = new MemberClusterSpec();
-            SecretKeyRef ref = new SecretKeyRef();
-            ref.setName(name);
-            ref.setKey("kubeconfig");
-            spec.setKubeconfigSecretRef(ref);
-            spec.setNamespace(ns);
-            mc.setSpec(spec);
-            hub.resource(mc).create();
+            BadKubeconfigs.createMember(hub, name, ns, Map.of("mapbench.io/it", ns, "mapbench.io/tier", "cloud"), k.kubeconfig());
         }
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
@@ -251,56 +232,6 @@ class MemberClusterIT {
         // The good member kept working throughout.
         assertThat(ready(hub.resources(MemberCluster.class).withName(good).get()).getStatus())
                 .isEqualTo(ConditionStatus.True);
-    }
-
-    /** A kubeconfig of the shape onboard.sh writes, with the cluster and user bodies given. */
-    static byte[] kubeconfig(String server, String clusterBody, String userBody) {
-        String yaml = """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                  - name: m
-                    cluster:
-                      server: %s
-                %s
-                users:
-                  - name: u
-                    user:
-                %s
-                contexts:
-                  - name: c
-                    context:
-                      cluster: m
-                      user: u
-                current-context: c
-                """.formatted(server, clusterBody.indent(6).stripTrailing(), userBody.indent(6).stripTrailing());
-        return yaml.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Bytes that are no kubeconfig at all, with the token in the middle (a half-pasted file). */
-    static byte[] garbage(String token) {
-        byte[] noise = new byte[256];
-        new java.util.Random(11).nextBytes(noise);
-        byte[] t = ("\ntoken: " + token + "\n").getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[noise.length * 2 + t.length];
-        System.arraycopy(noise, 0, all, 0, noise.length);
-        System.arraycopy(t, 0, all, noise.length, t.length);
-        System.arraycopy(noise, 0, all, noise.length + t.length, noise.length);
-        return all;
-    }
-
-    static void withoutPodsLog(KubernetesClient member, String namespace) {
-        Role role = member.rbac().roles().inNamespace(namespace).withName("mapbench-hub").get();
-        role.getRules().removeIf(r -> r.getResources().contains("pods/log"));
-        role.getMetadata().setManagedFields(null);
-        member.resource(role).update();
-    }
-
-    static String tokenOf(KubernetesClient hub, String secretName) {
-        String yaml = new String(Base64.getDecoder().decode(hub.secrets().inNamespace(ns).withName(secretName).get()
-                .getData().get("kubeconfig")), StandardCharsets.UTF_8);
-        List<NamedAuthInfo> users = KubeConfigUtils.parseConfigFromString(yaml).getUsers();
-        return users.get(0).getUser().getToken();
     }
 
     static Condition ready(MemberCluster mc) {

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
+import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.mapbench.operator.api.v1alpha1.MemberCluster;
 
 /**
@@ -51,6 +54,21 @@ public final class Onboarding {
         if (p.waitFor() != 0) {
             throw new IllegalStateException("onboard.sh " + name + " failed:\n" + out);
         }
+    }
+
+    /** Takes pods/log out of the Role onboarding gave the hub in {@code namespace}: a member onboarded with incomplete RBAC. */
+    public static void withoutPodsLog(KubernetesClient member, String namespace) {
+        Role role = member.rbac().roles().inNamespace(namespace).withName("mapbench-hub").get();
+        role.getRules().removeIf(r -> r.getResources().contains("pods/log"));
+        role.getMetadata().setManagedFields(null);
+        member.resource(role).update();
+    }
+
+    /** The token in the kubeconfig Secret onboard.sh stored for member {@code name} in {@code operatorNamespace}. */
+    public static String tokenOf(KubernetesClient hub, String operatorNamespace, String name) {
+        String yaml = new String(Base64.getDecoder().decode(hub.secrets().inNamespace(operatorNamespace)
+                .withName("mapbench-member-" + name).get().getData().get("kubeconfig")), StandardCharsets.UTF_8);
+        return KubeConfigUtils.parseConfigFromString(yaml).getUsers().get(0).getUser().getToken();
     }
 
     /** Removes what onboarding created outside the test namespaces (cluster-scoped objects). */
