@@ -87,7 +87,6 @@ public final class LabelSelectorMatcher {
         if (selector == null) {
             return true;
         }
-        validate(selector);
         Map<String, String> actual = labels == null ? Map.of() : labels;
         if (selector.getMatchLabels() != null) {
             for (Map.Entry<String, String> e : selector.getMatchLabels().entrySet()) {

@@ -129,6 +129,7 @@ public final class Placement {
         LabelSelector selector = placement == null ? null : placement.getClusterSelector();
         List<MemberCluster> candidates;
         try {
+            LabelSelectorMatcher.validate(selector);
             candidates = clusters.stream().filter(c -> !exclude.contains(c.getMetadata().getName()))
                     .filter(c -> LabelSelectorMatcher.matches(selector, c.getMetadata().getLabels()))
                     .sorted(Comparator.comparing(c -> c.getMetadata().getName())).toList();

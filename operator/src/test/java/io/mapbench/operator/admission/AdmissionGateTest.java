@@ -272,6 +272,21 @@ class AdmissionGateTest {
         assertThat(((Admission.Invalid) a).message()).startsWith("spec.placement.clusterSelector.matchExpressions[0].operator");
     }
 
+    @Test
+    void aMalformedLabelKeyOrValueIsAnInvalidSpecEvenBesideNamedClusters() {
+        BenchmarkRun badKey = withPlacement(fresh("team-a", "bad-key", 1), new LabelSelectorBuilder()
+                .addToMatchLabels("bad key!", "v").build(), List.of("cloud-1"), null);
+        Admission a = gate().decide(badKey, List.of(badKey), List.of(cloud("cloud-1", 1)), NOW);
+        assertThat(a).as("not waiting for a cluster no label can match").isInstanceOf(Admission.Invalid.class);
+        assertThat(((Admission.Invalid) a).message()).startsWith("spec.placement.clusterSelector.matchLabels: \"bad key!\"");
+
+        BenchmarkRun badValue = withPlacement(fresh("team-a", "bad-value", 2), new LabelSelectorBuilder().addNewMatchExpression()
+                .withKey("tier").withOperator("In").withValues("bad value!").endMatchExpression().build(), null, null);
+        Admission b = gate().decide(badValue, List.of(badValue), List.of(cloud("cloud-1", 1)), NOW);
+        assertThat(b).isInstanceOf(Admission.Invalid.class);
+        assertThat(((Admission.Invalid) b).message()).startsWith("spec.placement.clusterSelector.matchExpressions[0].values[0]");
+    }
+
     // ---- re-dispatch (spec.placement.failover) -------------------------------------------------
 
     private static BenchmarkRun lostOn(String ns, String name, int minute, Map<String, String> selector, String cluster) {

@@ -52,18 +52,20 @@ class LabelSelectorMatcherTest {
 
     @Test
     void malformedKeysAndValuesNameTheFieldLikeTheApiServerRejectsLabels() {
-        assertThatThrownBy(() -> LabelSelectorMatcher.matches(sel().addToMatchLabels("bad key!", "v").build(), EDGE))
+        assertThatThrownBy(() -> LabelSelectorMatcher.validate(sel().addToMatchLabels("bad key!", "v").build()))
                 .hasMessageStartingWith("spec.placement.clusterSelector.matchLabels: \"bad key!\" is not a valid label key");
-        assertThatThrownBy(() -> LabelSelectorMatcher.matches(sel().addToMatchLabels("tier", "bad value!").build(), EDGE))
+        assertThatThrownBy(() -> LabelSelectorMatcher.validate(sel().addToMatchLabels("tier", "bad value!").build()))
                 .hasMessageStartingWith("spec.placement.clusterSelector.matchLabels[\"tier\"]: \"bad value!\" is not a valid label value");
-        assertThatThrownBy(() -> LabelSelectorMatcher.matches(expr("bad key!", "Exists"), EDGE))
+        assertThatThrownBy(() -> LabelSelectorMatcher.validate(expr("bad key!", "Exists")))
                 .hasMessageStartingWith("spec.placement.clusterSelector.matchExpressions[0].key: \"bad key!\" is not a valid label key");
-        assertThatThrownBy(() -> LabelSelectorMatcher.matches(expr("region", "In", "eu", "x".repeat(64)), EDGE))
+        assertThatThrownBy(() -> LabelSelectorMatcher.validate(expr("region", "In", "eu", "x".repeat(64))))
                 .hasMessageStartingWith("spec.placement.clusterSelector.matchExpressions[0].values[1]: \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
                         + "...(64 characters)\" is not a valid label value");
-        assertThatThrownBy(() -> LabelSelectorMatcher.matches(sel().addToMatchLabels("Example.com/tier", "edge").build(), EDGE))
+        assertThatThrownBy(() -> LabelSelectorMatcher.validate(sel().addToMatchLabels("Example.com/tier", "edge").build()))
                 .as("a prefix is a lower-case DNS subdomain").hasMessageContaining("is not a valid label key");
         // Valid forms: prefixed keys, 63-character names and values, the empty value.
+        LabelSelectorMatcher.validate(sel().addToMatchLabels("mapbench.io/tier", "edge").build());
+        LabelSelectorMatcher.validate(expr("a".repeat(63), "NotIn", "b".repeat(63), ""));
         assertThat(LabelSelectorMatcher.matches(sel().addToMatchLabels("mapbench.io/tier", "edge").build(), EDGE)).isTrue();
         assertThat(LabelSelectorMatcher.matches(expr("a".repeat(63), "NotIn", "b".repeat(63), ""), EDGE)).isTrue();
     }
