@@ -191,6 +191,13 @@ func TestDefaults(t *testing.T) {
 	if _, ok := env["QUARKUS_OPERATOR_SDK_CONTROLLERS_BENCHMARKRUN_NAMESPACES"]; ok {
 		t.Error("runs restricted to namespaces although watchNamespaces is empty")
 	}
+	// glibc's arenas capped (operator/bench/README.md has what it saves); 0 leaves glibc's default.
+	if env["MALLOC_ARENA_MAX"] != "2" {
+		t.Errorf("MALLOC_ARENA_MAX = %q, want \"2\"", env["MALLOC_ARENA_MAX"])
+	}
+	if _, ok := envOf(t, mustRender(t, "--set", "jvm.mallocArenaMax=0"))["MALLOC_ARENA_MAX"]; ok {
+		t.Error("jvm.mallocArenaMax=0 still sets MALLOC_ARENA_MAX")
+	}
 
 	// The policy ConfigMap carries exactly the compiled module and data of policies/dist.
 	cm := findOne(t, objs, "ConfigMap", "-policy")
@@ -452,6 +459,7 @@ func TestBadValuesRejected(t *testing.T) {
 		{[]string{"--set", "operator.httpPort=80"}, []string{"/operator/httpPort", "want 1,024"}},
 		{[]string{"--set", "resources.limits.cpu=lots"}, []string{"/resources/limits/cpu", "does not match pattern"}},
 		{[]string{"--set", "operator.logLevel=LOUD"}, []string{"/operator/logLevel", "INFO"}},
+		{[]string{"--set", "jvm.mallocArenaMax=-1"}, []string{"/jvm/mallocArenaMax", "minimum: got -1, want 0"}},
 		{[]string{"--set", "replicaCount=2"}, []string{"additional properties", "replicaCount"}},
 		{[]string{"--set-json", `policy.data={"limits":{}}`}, []string{"/policy/data", "missing property 'mapbench'"}},
 		{[]string{"--set", "serviceAccount.create=false"}, []string{"serviceAccount.name is required"}},

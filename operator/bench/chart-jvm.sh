@@ -5,6 +5,8 @@
 # (so jvm.maxRAMPercentage sizes the heap from the limit) and -XX:ActiveProcessorCount=<cpu limit>
 # (so GC, JIT and Vert.x size their threads as in the pod).
 # CHART_REF=<git revision> renders the chart of that revision instead (before/after figures).
+# --env prints instead the container's environment that shapes the JVM's native memory
+# (MALLOC_* of glibc), one NAME=value per line, for `env $(chart-jvm.sh --env) java ...`.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 helm="$("$repo/hack/tools/helm.sh" | tail -n1)"
@@ -24,6 +26,11 @@ memory = limits["memory"]
 memory_bytes = int(memory[:-2]) * units[memory[-2:]] if memory[-2:] in units else int(memory)
 cpu = limits["cpu"]
 cpus = max(1, math.ceil(int(cpu[:-1]) / 1000 if cpu.endswith("m") else float(cpu)))
+if sys.argv[1:] == ["--env"]:
+    for e in container["env"]:
+        if e["name"].startswith("MALLOC_"):
+            print(e["name"] + "=" + e["value"])
+    sys.exit(0)
 opts = next(e["value"] for e in container["env"] if e["name"] == "JAVA_TOOL_OPTIONS")
 print(f"-XX:MaxRAM={memory_bytes} -XX:ActiveProcessorCount={cpus} {opts}")
-'
+' "$@"

@@ -40,10 +40,12 @@ log="$repo/operator/target/bench-operator.log"
 # profiling (e.g. -XX:StartFlightRecording=filename=/tmp/d.jfr,dumponexit=true). NMT=1 prints the
 # JVM's native memory summary (heap, metaspace, threads, code cache...) where RSS is measured.
 jvm_opts="$(operator/bench/chart-jvm.sh) ${OPERATOR_JAVA_OPTS:-}"
+# and its environment for native memory (MALLOC_ARENA_MAX).
+mapfile -t jvm_env < <(operator/bench/chart-jvm.sh --env)
 [[ "${NMT:-0}" == 1 ]] && jvm_opts+=" -XX:NativeMemoryTracking=summary"
-echo "JVM options: $jvm_opts" >&2
+echo "JVM options: $jvm_opts; environment: ${jvm_env[*]:-(none)}" >&2
 # shellcheck disable=SC2086
-KUBECONFIG="$hub_kc" java $jvm_opts -Dmapbench.operator-namespace="$ns" -Dmapbench.policy.enabled=false -Dquarkus.http.port=18090 \
+env "${jvm_env[@]}" KUBECONFIG="$hub_kc" java $jvm_opts -Dmapbench.operator-namespace="$ns" -Dmapbench.policy.enabled=false -Dquarkus.http.port=18090 \
   -Dquarkus.operator-sdk.controllers.benchmarkrun.namespaces="$ns" \
   -Dquarkus.operator-sdk.controllers.membercluster.selector=mapbench.io/bench=true \
   -jar "$jar" >"$log" 2>&1 &

@@ -37,15 +37,21 @@ hub_kc="$(deploy/local/clusters kubeconfig hub)"; cloud_kc="$(deploy/local/clust
 "$kubectl" --kubeconfig "$hub_kc" apply --server-side --force-conflicts -f crds/ >/dev/null
 "$kubectl" --kubeconfig "$hub_kc" create namespace "$ns" >/dev/null
 port=18091
+# A previous invocation still cleaning up holds the port; this operator would exit at start-up.
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  echo "port $port is in use (another scale.sh still running or cleaning up?); try again when it is free" >&2; exit 1
+fi
 # The chart's JVM settings as the pod runs them (heap from the memory limit, processors from the CPU
 # limit; operator/bench/chart-jvm.sh), then OPERATOR_JAVA_OPTS; NMT=1 adds native memory tracking.
 jvm_opts="$(operator/bench/chart-jvm.sh) ${OPERATOR_JAVA_OPTS:-}"
+# and its environment for native memory (MALLOC_ARENA_MAX).
+mapfile -t jvm_env < <(operator/bench/chart-jvm.sh --env)
 [[ "${NMT:-0}" == 1 ]] && jvm_opts+=" -XX:NativeMemoryTracking=summary"
-echo "JVM options: $jvm_opts" >&2
+echo "JVM options: $jvm_opts; environment: ${jvm_env[*]:-(none)}" >&2
 log="$repo/operator/target/scale-operator.log"
 mkdir -p "$(dirname "$log")"
 # shellcheck disable=SC2086
-KUBECONFIG="$hub_kc" java $jvm_opts -Dmapbench.operator-namespace="$ns" \
+env "${jvm_env[@]}" KUBECONFIG="$hub_kc" java $jvm_opts -Dmapbench.operator-namespace="$ns" \
   -Dmapbench.policy.enabled=false -Dquarkus.http.port=$port \
   -Dquarkus.operator-sdk.controllers.benchmarkrun.namespaces="$ns" \
   -Dquarkus.operator-sdk.controllers.membercluster.selector="mapbench.io/scale=$ns" \
@@ -124,18 +130,21 @@ for start in range(0, runs, 25):
 PY
 echo "created $runs runs; waiting for all to finish" >&2
 for _ in $(seq 1 720); do
+  kill -0 "$op" 2>/dev/null || { echo "the operator exited; its log: $log" >&2; exit 1; }
   unfinished="$("$kubectl" --kubeconfig "$hub_kc" -n "$ns" get benchmarkruns -o 'jsonpath={range .items[*]}{.status.phase}{"\n"}{end}' \
     | grep -cvE '^(Succeeded|PartiallySucceeded|Failed)$' || true)"
   [[ "$unfinished" -eq 0 ]] && break
   sleep 5
 done
 # Reconciles per controller (the framework's timer count): "<benchmarkrun> <membercluster>"; fails
-# loudly if the series is missing rather than reporting 0.
+# loudly if either controller's series is missing rather than reporting 0 (until the operator counted
+# per controller, the BenchmarkRun series were dropped at export and this read 0 for them).
 reconciles() {
   curl -s "localhost:$port/q/metrics" | awk '/^operator_sdk_controllers_execution_reconcile_seconds_count\{/ {
-      n++; if ($0 ~ /controller="benchmarkrun"/) r += $2; else if ($0 ~ /controller="membercluster"/) m += $2 }
-    END {if (n == 0) {print "no operator_sdk_controllers_execution_reconcile_seconds_count series" > "/dev/stderr"; exit 1}
-         print r + 0, m + 0}'
+      if ($0 ~ /controller="benchmarkrun"/) {nr++; r += $NF} else if ($0 ~ /controller="membercluster"/) {nm++; m += $NF} }
+    END {if (nr == 0 || nm == 0) {print "no operator_sdk_controllers_execution_reconcile_seconds_count series for the" \
+           (nr == 0 ? " benchmarkrun" : "") (nm == 0 ? " membercluster" : "") " controller" > "/dev/stderr"; exit 1}
+         print r, m}'
 }
 pkill -P "$watcher" 2>/dev/null || true; kill "$watcher" 2>/dev/null || true
 r0="$(reconciles)"; sleep "$idle"; r1="$(reconciles)"

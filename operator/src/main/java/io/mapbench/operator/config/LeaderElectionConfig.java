@@ -33,11 +33,6 @@ public class LeaderElectionConfig {
     }
 
     /**
-     * The SDK's configuration, empty when disabled. The Lease lives in the operator's namespace
-     * unless another one is set; a lost lease ends the process ({@link #exitAfterLostLease}) so
-     * Kubernetes restarts it as a stand-by instead of leaving two leaders.
-     */
-    /**
      * A replica that lost the Lease while running must stop reconciling at once: it exits (status
      * 1, Kubernetes restarts it as a stand-by). The exit runs on a thread of its own, so when the
      * lease ends because the operator is already shutting down, that exit merely waits for the
@@ -50,6 +45,11 @@ public class LeaderElectionConfig {
         exit.start();
     }
 
+    /**
+     * The SDK's configuration, empty when disabled. The Lease lives in the operator's namespace
+     * unless another one is set; a lost lease ends the process ({@link #exitAfterLostLease}) so
+     * Kubernetes restarts it as a stand-by instead of leaving two leaders.
+     */
     public static Optional<LeaderElectionConfiguration> of(MapbenchConfig config) {
         return of(config, () -> {
         });

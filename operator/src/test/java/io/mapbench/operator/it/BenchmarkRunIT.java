@@ -201,6 +201,12 @@ class BenchmarkRunIT {
                 "variant", b.path("variant").asText(""), "size", b.get("size").asText(), "stat", "median"));
         assertThat(scraped).as("scraped median").isNotNull();
         assertThat(scraped).isCloseTo(median, org.assertj.core.data.Percentage.withPercentage(1e-6));
+        // The framework's reconcile metrics are exported per controller (the dashboards' reconcile
+        // rates and the error-ratio alert divide by them) and never name a run.
+        assertThat(scrape(metrics, "operator_sdk_controllers_execution_reconcile_seconds_count", Map.of("controller", "benchmarkrun")))
+                .as("reconciles of the benchmarkrun controller").isNotNull().isPositive();
+        assertThat(metrics.lines().filter(line -> line.startsWith("operator_sdk_")))
+                .noneMatch(line -> line.contains("\"" + run.getMetadata().getName() + "\""));
 
         // After the run is deleted its series are gone (and its results with it: resultRetention Delete).
         hub.resource(done).delete();
