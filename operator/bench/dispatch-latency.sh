@@ -67,23 +67,28 @@ args=("$runs" "$ns" "$kubectl" "$hub_kc" "$cloud_kc" "$edge_kc" bench-cloud benc
 # Round 1 (cold): the operator's first burst right after start-up (JIT still compiling, no pooled
 # connections). Its runs are then deleted (the operator removes their remote objects) and round 2
 # (warm) measures the same burst on the running operator, as a long-running installation sees it.
-cold_line="$(python3 operator/bench/measure.py operator "${args[@]}" cold-)"
+cold_line="$(python3 operator/bench/measure.py operator "${args[@]}" cold- "$repo/operator/target/dispatch-cold-timeline.tsv")"
 "$kubectl" --kubeconfig "$hub_kc" -n "$ns" delete benchmarkruns --all --timeout=300s >/dev/null
 # Where the warm round's work goes: the operator's CPU seconds and the API requests per run on
 # each server (kube-apiserver /metrics), beside the plain client's.
 cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$op/stat"; }
 req() { python3 operator/bench/requests.py snapshot "$kubectl" "$hub_kc" "$cloud_kc" "$edge_kc"; }
-cpu0="$(cpu_s)"; req0="$(req)"
-op_line="$(python3 operator/bench/measure.py operator "${args[@]}" warm-)"
-cpu1="$(cpu_s)"; req1="$(req)"
+all_cpu() { python3 operator/bench/cpu.py snapshot "$repo/.local/clusters" "$op"; }
+cpu0="$(cpu_s)"; req0="$(req)"; all0="$(all_cpu)"
+op_line="$(python3 operator/bench/measure.py operator "${args[@]}" warm- "$repo/operator/target/dispatch-warm-timeline.tsv")"
+cpu1="$(cpu_s)"; req1="$(req)"; all1="$(all_cpu)"
 rss_kib="$(ps -o rss= -p "$op")"
 [[ "${NMT:-0}" == 1 ]] && jcmd "$op" VM.native_memory summary | grep -E '^(Native Memory|Total|-)' >&2
 floor_line="$(python3 operator/bench/measure.py floor "${args[@]}" floor-)"
-req2="$(req)"
+req2="$(req)"; all2="$(all_cpu)"
 echo "warm round: operator CPU $(awk -v a="$cpu0" -v b="$cpu1" 'BEGIN{printf "%.1f", b - a}') s; API requests per run:"
 python3 operator/bench/requests.py diff "$req0" "$req1" "$runs"
 echo "plain client: API requests per run:"
 python3 operator/bench/requests.py diff "$req1" "$req2" "$runs"
+echo "warm round: CPU seconds by component (the machine's cores are shared by all of them):"
+python3 operator/bench/cpu.py diff "$all0" "$all1"
+echo "plain client round: CPU seconds by component:"
+python3 operator/bench/cpu.py diff "$all1" "$all2"
 echo "cold: $cold_line"
 echo "warm: $op_line"
 echo "$floor_line"

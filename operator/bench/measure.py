@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measures apply -> remote Jobs created for the dispatch benchmark (see dispatch-latency.sh).
 
-usage: measure.py operator|floor RUNS NAMESPACE KUBECTL HUB_KC CLOUD_KC EDGE_KC CLOUD_MC EDGE_MC [PREFIX]
+usage: measure.py operator|floor RUNS NAMESPACE KUBECTL HUB_KC CLOUD_KC EDGE_KC CLOUD_MC EDGE_MC [PREFIX [TIMELINE_TSV]]
 operator: applies RUNS BenchmarkRuns on the hub and waits until each run's Job exists in both
 members. floor: applies the same number of Jobs directly to both members with kubectl (a plain
 client doing the Job writes; the operator also writes a record ConfigMap, a budget and status,
@@ -28,6 +28,7 @@ def percentile(values, p):
 mode, runs, ns, KUBECTL, hub_kc, cloud_kc, edge_kc, cloud_mc, edge_mc = sys.argv[1:10]
 runs = int(runs)
 prefix = sys.argv[10] if len(sys.argv) > 10 else "bench-"  # names of this round's runs (a warm-up round uses another)
+TIMELINE = sys.argv[11] if len(sys.argv) > 11 else ""  # where to write each run's timeline (TSV), if given
 label = "mapbench.io/run-name" if mode == "operator" else "bench-floor"
 docs = []
 if mode == "operator":
@@ -55,6 +56,7 @@ manifest = "\n---\n".join(json.dumps(d) for d in docs)
 
 seen = {}  # (run, cluster) -> seconds after t0
 admitted = {}  # run -> seconds after t0 (operator mode)
+created = {}  # run -> first seen on the hub, seconds after t0 (operator mode)
 lock = threading.Lock()
 watchers = []
 synced = []
@@ -83,9 +85,11 @@ def watch_admissions():
     synced.append("hub")
     for line in proc.stdout:
         parts = line.split()
-        if len(parts) == 2 and parts[0].startswith(prefix) and parts[1] != "<none>":
+        if len(parts) == 2 and parts[0].startswith(prefix):
             with lock:
-                admitted.setdefault(parts[0], time.time() - t0)
+                created.setdefault(parts[0], time.time() - t0)
+                if parts[1] != "<none>":
+                    admitted.setdefault(parts[0], time.time() - t0)
 
 
 t0 = time.time()  # replaced right before the apply; watch threads only read it after that
@@ -131,5 +135,12 @@ if mode == "operator" and len(admitted) == runs:
     after = [per_run[r] - admitted[r] for r in per_run if r in admitted]
     split = (f" admit_p50={percentile(list(admitted.values()), 50):.2f}s admit_p99={percentile(list(admitted.values()), 99):.2f}s"
              f" dispatch_p50={percentile(after, 50):.2f}s dispatch_p99={percentile(after, 99):.2f}s")
+if mode == "operator" and TIMELINE:
+    # Per run: created (first seen on the hub), admitted, Jobs seen in cloud and edge (s after apply).
+    with open(TIMELINE, "w") as out:
+        out.write("run\tcreated\tadmitted\tcloud\tedge\n")
+        for r in sorted(per_run, key=lambda r: int(r[len(prefix):])):
+            cells = [created.get(r), admitted.get(r), seen.get((r, "cloud")), seen.get((r, "edge"))]
+            out.write(r + "\t" + "\t".join("" if c is None else f"{c:.3f}" for c in cells) + "\n")
 print(f"mode={mode} runs={runs} p50={percentile(complete, 50):.2f}s p99={percentile(complete, 99):.2f}s "
       f"last={max(complete):.2f}s{split} method=watch")

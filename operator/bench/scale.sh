@@ -149,10 +149,13 @@ reconciles() {
 pkill -P "$watcher" 2>/dev/null || true; kill "$watcher" 2>/dev/null || true
 r0="$(reconciles)"; sleep "$idle"; r1="$(reconciles)"
 rss_kib="$(ps -o rss= -p "$op")"
+# Collections so far (young count and seconds, full count and seconds): what the heap settings cost.
+gcs="$(jstat -gcutil "$op" | awk 'NR == 2 {for (i = 1; i <= NF; i++) v[i] = $i} NR == 1 {for (i = 1; i <= NF; i++) h[$i] = i}
+  END {printf "young %s (%s s), full %s (%s s)", v[h["YGC"]], v[h["YGCT"]], v[h["FGC"]], v[h["FGCT"]]}')"
 [[ "${NMT:-0}" == 1 ]] && jcmd "$op" VM.native_memory summary | grep -E '^(Native Memory|Total|-)' >&2
-python3 - "$ns" "$kubectl" "$hub_kc" "$members" "$idle" "$r0" "$r1" "$rss_kib" "$unfinished" "$admissions" <<'PY'
+python3 - "$ns" "$kubectl" "$hub_kc" "$members" "$idle" "$r0" "$r1" "$rss_kib" "$unfinished" "$admissions" "$gcs" <<'PY'
 import json, statistics, subprocess, sys
-ns, kubectl, kc, members, idle, r0, r1, rss, unfinished, admissions = sys.argv[1:11]
+ns, kubectl, kc, members, idle, r0, r1, rss, unfinished, admissions, gcs = sys.argv[1:12]
 (run0, mc0), (run1, mc1) = (map(float, r0.split()), map(float, r1.split()))
 items = json.loads(subprocess.run([kubectl, "--kubeconfig", kc, "-n", ns, "get", "benchmarkruns", "-o", "json"],
                                   capture_output=True, text=True, check=True).stdout)["items"]
@@ -172,6 +175,7 @@ ratio = statistics.median(waits[-batch:]) / statistics.median(waits[:batch]) if 
 print(f"| runs | {len(items)} ({', '.join(f'{k} {v}' for k, v in sorted(phases.items()))}; unfinished at timeout {unfinished}) |")
 print(f"| members | {members} |")
 print(f"| operator RSS | {int(rss) / 1024:.0f} MiB |")
+print(f"| garbage collections | {gcs} |")
 print(f"| idle BenchmarkRun reconciles/min/member | {idle_rate:.2f} (over {idle}s) |")
 print(f"| idle MemberCluster reconciles/min/member (the probe timer) | {probe_rate:.2f} |")
 if waits:
