@@ -6,7 +6,8 @@
 #     what deploy/monitoring generates (its go test, which also lints them);
 #  2. helm lint --strict;
 #  3. helm/test Go tests: helm template with default and edge-case values, schema rejections
-#     with clear messages, least-privilege RBAC, ConfigMap sizes, and - when the local hub is up
+#     with clear messages, least-privilege RBAC, ConfigMap sizes, the JVM's memory budget within
+#     the container limit, and - when the local hub is up
 #     (or MAPBENCH_HUB_KUBECONFIG is set) - server-side dry-run apply of the rendered manifests;
 #  4. alert rules: promtool check rules + promtool test rules (deploy/prometheus/test.sh);
 #  5. Argo CD health checks in gopher-lua (deploy/argocd/healthcheck-test).
