@@ -208,7 +208,8 @@ cp_run="$(hub -n e2e-runs get benchmarkschedule e2e-nightly -o jsonpath='{.statu
 [[ "$cp_run" == e2e-nightly-0-07 ]] || fail "schedule e2e-nightly: change point at run '$cp_run', want e2e-nightly-0-07 (the step in history-results.json)"
 log "schedule e2e-nightly: change point found at $cp_run"
 
-if hub -n "$ns" logs deploy/mb-mapbench-operator 2>/dev/null | grep -Ei 'forbidden|is not allowed to|403' | head -5 | grep .; then
+# A 403 as Fabric8 reports it (code=403), not any "403" (a log line's milliseconds ",403" matched).
+if hub -n "$ns" logs deploy/mb-mapbench-operator 2>/dev/null | grep -Ei 'forbidden|is not allowed to|code=403' | head -5 | grep .; then
   fail "the operator hit RBAC denials with the chart's permissions (above)"
 fi
 
