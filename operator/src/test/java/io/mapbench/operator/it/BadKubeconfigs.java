@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mapbench.operator.api.v1alpha1.MemberCluster;
 import io.mapbench.operator.api.v1alpha1.MemberClusterSpec;
 import io.mapbench.operator.api.v1alpha1.SecretKeyRef;
+import io.mapbench.operator.testfixtures.Kubeconfigs;
 
 /**
  * Member kubeconfigs onboard.sh never writes, and MemberClusters that point at them: what
@@ -19,28 +20,9 @@ public final class BadKubeconfigs {
     private BadKubeconfigs() {
     }
 
-    /** A kubeconfig of the shape onboard.sh writes, with the cluster and user bodies given. */
+    /** A kubeconfig of the shape onboard.sh writes for {@code server}, with the cluster and user bodies given. */
     public static byte[] kubeconfig(String server, String clusterBody, String userBody) {
-        String yaml = """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                  - name: m
-                    cluster:
-                      server: %s
-                %s
-                users:
-                  - name: u
-                    user:
-                %s
-                contexts:
-                  - name: c
-                    context:
-                      cluster: m
-                      user: u
-                current-context: c
-                """.formatted(server, clusterBody.indent(6).stripTrailing(), userBody.indent(6).stripTrailing());
-        return yaml.getBytes(StandardCharsets.UTF_8);
+        return Kubeconfigs.kubeconfig("server: " + server + "\n" + clusterBody, userBody).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Bytes that are no kubeconfig at all, with the token in the middle (a half-pasted file). */

@@ -1,5 +1,6 @@
 package io.mapbench.operator.remote;
 
+import static io.mapbench.operator.testfixtures.Kubeconfigs.kubeconfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,28 +13,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class MemberKubeconfigTest {
     private static final String CA = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==";
-
-    /** A kubeconfig like deploy/member/onboard.sh writes, with {@code user} and {@code cluster} bodies swapped in. */
-    static String kubeconfig(String clusterBody, String userBody) {
-        return """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                  - name: m
-                    cluster:
-                %s
-                users:
-                  - name: u
-                    user:
-                %s
-                contexts:
-                  - name: c
-                    context:
-                      cluster: m
-                      user: u
-                current-context: c
-                """.formatted(clusterBody.indent(6).stripTrailing(), userBody.indent(6).stripTrailing());
-    }
 
     static final String GOOD_CLUSTER = "server: https://127.0.0.1:6443\ncertificate-authority-data: " + CA;
 
