@@ -27,7 +27,7 @@ func TestJVMFitsTheMemoryLimit(t *testing.T) {
 	heap := limit * percent / 100
 	capped := map[string]float64{}
 	for _, pool := range []string{"MaxMetaspaceSize", "ReservedCodeCacheSize", "MaxDirectMemorySize"} {
-		capped[pool] = mebibytes(t, strings.ToUpper(flagText(t, opts, pool))+"i")
+		capped[pool] = flagMiB(t, opts, pool)
 	}
 	total := heap + uncappedNativeMiB
 	for _, v := range capped {
@@ -37,7 +37,7 @@ func TestJVMFitsTheMemoryLimit(t *testing.T) {
 		t.Errorf("heap %.0f MiB + capped pools %v MiB + uncapped native %d MiB = %.0f MiB exceeds the memory limit %.0f MiB",
 			heap, capped, uncappedNativeMiB, total, limit)
 	}
-	if young := mebibytes(t, strings.ToUpper(flagText(t, opts, "MaxNewSize"))+"i"); young >= heap/4 {
+	if young := flagMiB(t, opts, "MaxNewSize"); young >= heap/4 {
 		t.Errorf("MaxNewSize %.0f MiB is not small next to the heap (%.0f MiB): it is meant to keep eden's resident size down", young, heap)
 	}
 }
@@ -60,15 +60,25 @@ func flagValue(t *testing.T, opts, name string) float64 {
 	return v
 }
 
-// mebibytes reads "768Mi", "1Gi" (Kubernetes) or, upper-cased from a JVM flag, "128MI".
+// flagMiB reads a JVM size flag (-XX:Name=128m; k, m or g) in MiB.
+func flagMiB(t *testing.T, opts, name string) float64 {
+	t.Helper()
+	return sizeMiB(t, flagText(t, opts, name), map[string]float64{"k": 1.0 / 1024, "m": 1, "g": 1024})
+}
+
+// mebibytes reads a Kubernetes memory quantity in Ki, Mi or Gi.
 func mebibytes(t *testing.T, q string) float64 {
 	t.Helper()
-	units := map[string]float64{"KI": 1.0 / 1024, "MI": 1, "GI": 1024}
-	u := strings.ToUpper(q[len(q)-2:])
-	n, err := strconv.ParseFloat(q[:len(q)-2], 64)
-	if f, ok := units[u]; ok && err == nil {
-		return n * f
+	return sizeMiB(t, q, map[string]float64{"Ki": 1.0 / 1024, "Mi": 1, "Gi": 1024})
+}
+
+func sizeMiB(t *testing.T, q string, units map[string]float64) float64 {
+	t.Helper()
+	for suffix, f := range units {
+		if n, err := strconv.ParseFloat(strings.TrimSuffix(q, suffix), 64); strings.HasSuffix(q, suffix) && err == nil {
+			return n * f
+		}
 	}
-	t.Fatalf("cannot read %q as a quantity in Ki, Mi or Gi", q)
+	t.Fatalf("cannot read %q as a size in one of %v", q, units)
 	return 0
 }
