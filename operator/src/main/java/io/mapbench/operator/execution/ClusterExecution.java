@@ -100,8 +100,7 @@ public final class ClusterExecution {
                                     + " before it finished (deleted by someone else?)", null, null));
                 } else {
                     dispatch.add(gv);
-                    observations.add(new JobObservation(now.cluster(), gv, JobPhase.Pending, jobName, null, null, null,
-                            null, null, null, null, null, "Job dispatched to " + now.cluster(), null, null));
+                    observations.add(dispatched(now.cluster(), gv, jobName, null));
                 }
                 continue;
             }
@@ -130,6 +129,18 @@ public final class ClusterExecution {
             observations.add(observation(seen, seen.getPhase(), null, seen.getMessage()));
         }
         return new Plan(observations, dispatch, collects, lastJobEnded(previous, observations), Optional.ofNullable(recheck));
+    }
+
+    /**
+     * A job whose Job is being (or was just) applied. With the UID from the API server's answer it
+     * is recorded in the dispatch's own status write, so the Job's later arrival in the cache is
+     * no change: no second write per Job.
+     *
+     * @param jobUid the applied Job's UID, null before the apply
+     */
+    public static JobObservation dispatched(String cluster, String goVersion, String jobName, String jobUid) {
+        return new JobObservation(cluster, goVersion, JobPhase.Pending, jobName, jobUid, null, null, null,
+                jobUid == null ? null : 0, null, null, null, "Job dispatched to " + cluster, null, null);
     }
 
     /**

@@ -44,11 +44,14 @@ final class JobObserver {
                 s.setNodeArch(nodeArch(cluster, p.getSpec().getNodeName()));
             }
         });
-        s.setAttempts(pods.isEmpty() ? 0 : pods.size());
-        if (j.getStatus() != null) {
-            if (j.getStatus().getStartTime() != null && s.getStartTime() == null) {
-                s.setStartTime(j.getStatus().getStartTime());
-            }
+        // Attempts and the start count pods that reached a node: a pod the scheduler has not placed
+        // yet has not started (and counting it would cost a status write per new Job for nothing).
+        List<Pod> started = pods.stream().filter(JobObserver::reachedANode).toList();
+        s.setAttempts(started.size());
+        if (s.getStartTime() == null && !started.isEmpty()) {
+            s.setStartTime(started.stream().map(p -> p.getStatus() == null ? null : p.getStatus().getStartTime())
+                    .filter(t -> t != null).min(Comparator.naturalOrder())
+                    .orElse(j.getStatus() == null ? null : j.getStatus().getStartTime()));
         }
         Optional<JobCondition> complete = condition(j, "Complete");
         Optional<JobCondition> failed = condition(j, "Failed");
@@ -70,6 +73,10 @@ final class JobObserver {
             s.setPhase(JobPhase.Pending);
         }
         return s;
+    }
+
+    private static boolean reachedANode(Pod p) {
+        return (p.getSpec() != null && p.getSpec().getNodeName() != null) || startedOrEnded(p);
     }
 
     private static boolean startedOrEnded(Pod p) {

@@ -3,12 +3,14 @@ package io.mapbench.operator.execution;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
@@ -84,31 +86,58 @@ public final class RunExecutor {
      */
     public Outcome execute(BenchmarkRun run, Map<String, MemberCluster> members, DispatchSettings dispatch, Instant now) {
         List<String> clusters = run.getStatus().getAssignment().getClusters();
-        List<CompletableFuture<Outcome>> running = new ArrayList<>();
-        List<Outcome> done = new ArrayList<>();
+        List<CompletableFuture<ClusterOutcome>> running = new ArrayList<>();
+        ClusterOutcome last = null;
         for (int i = 0; i < clusters.size(); i++) {
             String cluster = clusters.get(i);
             if (i == clusters.size() - 1) {
-                done.add(executeCluster(run, cluster, members.get(cluster), dispatch, now)); // the caller's thread takes one
+                last = executeCluster(run, cluster, members.get(cluster), dispatch, now); // the caller's thread takes one
             } else {
                 running.add(CompletableFuture.supplyAsync(
                         () -> executeCluster(run, cluster, members.get(cluster), dispatch, now), pool));
             }
         }
+        List<ClusterOutcome> done = new ArrayList<>(); // in the assignment's order
         running.forEach(f -> done.add(f.join()));
+        if (last != null) {
+            done.add(last);
+        }
         List<JobObservation> observations = new ArrayList<>();
         List<Collected> collected = new ArrayList<>();
-        List<Note> events = new ArrayList<>();
+        Map<String, List<String>> dispatched = new LinkedHashMap<>();
         Duration recheck = null;
-        for (Outcome o : done) {
+        for (ClusterOutcome o : done) {
             observations.addAll(o.observations());
             collected.addAll(o.collected());
-            events.addAll(o.events());
+            if (!o.dispatched().isEmpty()) {
+                dispatched.put(o.cluster(), o.dispatched());
+            }
             if (o.recheckAfter().isPresent() && (recheck == null || o.recheckAfter().get().compareTo(recheck) < 0)) {
                 recheck = o.recheckAfter().get();
             }
         }
+        List<Note> events = dispatched.isEmpty() ? List.of() : List.of(dispatchedNote(dispatched));
         return new Outcome(observations, collected, events, Optional.ofNullable(recheck));
+    }
+
+    /**
+     * One Event for a run's dispatch, whatever the number of clusters (an Event is a write on the
+     * hub: one per cluster made a 50-run burst write twice as many).
+     */
+    static Note dispatchedNote(Map<String, List<String>> goVersionsByCluster) {
+        boolean sameEverywhere = goVersionsByCluster.values().stream().distinct().count() == 1;
+        String where = sameEverywhere
+                ? "Jobs for Go " + String.join(", ", goVersionsByCluster.values().iterator().next()) + " applied in "
+                        + String.join(", ", goVersionsByCluster.keySet())
+                : "Jobs applied in " + goVersionsByCluster.entrySet().stream()
+                        .map(e -> e.getKey() + " (Go " + String.join(", ", e.getValue()) + ")")
+                        .collect(Collectors.joining(", "));
+        return new Note("Normal", "Dispatched", where + " (with a PodDisruptionBudget unless spec.disruption allows eviction)");
+    }
+
+    /** What one cluster's execution observed and did; {@code dispatched}: the Go versions whose Jobs it applied. */
+    private record ClusterOutcome(String cluster, List<JobObservation> observations, List<Collected> collected,
+            List<String> dispatched, Optional<Duration> recheckAfter) {
     }
 
     /** A deleted run's in-memory state. */
@@ -116,7 +145,7 @@ public final class RunExecutor {
         attempts.forgetRun(runUid);
     }
 
-    private Outcome executeCluster(BenchmarkRun run, String cluster, MemberCluster member, DispatchSettings dispatch,
+    private ClusterOutcome executeCluster(BenchmarkRun run, String cluster, MemberCluster member, DispatchSettings dispatch,
             Instant now) {
         RunRef ref = RunRef.of(dispatch.hub(), run);
         String uid = run.getMetadata().getUid();
@@ -152,7 +181,7 @@ public final class RunExecutor {
 
         List<JobObservation> observations = new ArrayList<>(plan.observations());
         List<Collected> collected = new ArrayList<>();
-        List<Note> events = new ArrayList<>();
+        List<String> dispatched = new ArrayList<>();
         Duration recheck = plan.recheckAfter().orElse(null);
         try {
             if (!plan.dispatch().isEmpty()) {
@@ -160,11 +189,13 @@ public final class RunExecutor {
                 // protected from its first moment.
                 DisruptionBudgetBuilder.build(run, member, previous.size(), dispatch).ifPresent(pdb -> gateway.apply(cluster, pdb));
                 for (String gv : plan.dispatch()) {
-                    gateway.apply(cluster, WorkloadJobBuilder.build(run, member, gv, dispatch));
+                    Job applied = gateway.apply(cluster, WorkloadJobBuilder.build(run, member, gv, dispatch));
                     gateway.apply(cluster, RecordConfigMapBuilder.build(run, member, gv, dispatch));
+                    JobObservation withUid = ClusterExecution.dispatched(cluster, gv, applied.getMetadata().getName(),
+                            applied.getMetadata().getUid());
+                    observations.replaceAll(o -> o.goVersion().equals(gv) ? withUid : o);
                 }
-                events.add(new Note("Normal", "Dispatched", "Jobs for Go " + String.join(", ", plan.dispatch())
-                        + " applied in " + cluster + " (with a PodDisruptionBudget unless spec.disruption allows eviction)"));
+                dispatched.addAll(plan.dispatch());
             }
             for (ClusterExecution.Collect c : plan.collects()) {
                 CollectResult result = collect(run, cluster, c, dispatch.hub());
@@ -190,7 +221,7 @@ public final class RunExecutor {
                     cluster, e.getMessage());
             return failed(previous, cluster, "member cluster " + cluster + ": " + e.getMessage(), collected);
         }
-        return new Outcome(observations, collected, events, Optional.ofNullable(recheck));
+        return new ClusterOutcome(cluster, observations, collected, dispatched, Optional.ofNullable(recheck));
     }
 
     /** A collect's observation, with the document when the result is in. */
@@ -222,10 +253,10 @@ public final class RunExecutor {
     }
 
     /** The member (or the hub) failed mid-way: note it on the cluster's unfinished jobs, phases unchanged. */
-    private Outcome failed(List<JobStatus> previous, String cluster, String message, List<Collected> collected) {
+    private ClusterOutcome failed(List<JobStatus> previous, String cluster, String message, List<Collected> collected) {
         List<JobObservation> notes = previous.stream().filter(j -> j.getPhase() == null || !j.getPhase().isFinished())
                 .map(j -> JobObservation.note(cluster, j.getGoVersion(), message)).toList();
-        return new Outcome(notes, collected, List.of(), Optional.of(settings.memberRetry()));
+        return new ClusterOutcome(cluster, notes, collected, List.of(), Optional.of(settings.memberRetry()));
     }
 
     /**

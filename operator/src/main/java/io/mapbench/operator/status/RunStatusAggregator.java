@@ -332,7 +332,10 @@ public final class RunStatusAggregator {
             JobStatus now = job(was, seen.get(key), slot.getValue().get(0), slot.getValue().get(1), obs.now());
             result.add(now);
             JobPhase from = was == null ? null : was.getPhase();
-            if (from != now.getPhase()) {
+            // A job's first appearance as Pending is no transition: the run's phase Event (Scheduled,
+            // naming clusters and Go versions) tells it, and a run would otherwise record an Event per job.
+            boolean firstPending = from == null && now.getPhase() == JobPhase.Pending;
+            if (from != now.getPhase() && !firstPending) {
                 boolean warning = now.getPhase() == JobPhase.Failed || now.getPhase() == JobPhase.TimedOut
                         || now.getPhase() == JobPhase.Lost;
                 transitions.add(new StatusTransition("job " + key, from == null ? null : from.name(), now.getPhase().name(),

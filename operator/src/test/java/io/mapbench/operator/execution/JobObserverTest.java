@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -95,6 +96,29 @@ class JobObserverTest {
         if (job.isPresent()) {
             assertThat(s.getJobUid()).isEqualTo("job-uid");
         }
+    }
+
+    /** A pod the scheduler has not placed has not started: no attempt, no start time, no node. */
+    @Test
+    void aPodNotScheduledYetIsNoAttempt() {
+        JobStatus previous = new JobStatus();
+        previous.setCluster("edge");
+        previous.setGoVersion("1.26.8");
+        previous.setAttempts(0);
+        Pod unscheduled = new PodBuilder().withNewMetadata().withName("p").endMetadata().withNewSpec().endSpec()
+                .withNewStatus().withPhase("Pending").endStatus().build();
+        JobStatus s = JobObserver.observe(previous, Optional.of(job(null, null)), List.of(unscheduled), edge());
+        assertThat(s.getPhase()).isEqualTo(JobPhase.Pending);
+        assertThat(s.getAttempts()).isZero();
+        assertThat(s.getStartTime()).isNull();
+        assertThat(s.getNode()).isNull();
+
+        Pod placed = new PodBuilder(unscheduled).editSpec().withNodeName("edge-node").endSpec()
+                .editStatus().withStartTime("2026-01-01T00:00:05Z").endStatus().build();
+        JobStatus started = JobObserver.observe(previous, Optional.of(job(null, null)), List.of(placed), edge());
+        assertThat(started.getAttempts()).isEqualTo(1);
+        assertThat(started.getStartTime()).as("the pod's start, not the Job controller's").isEqualTo("2026-01-01T00:00:05Z");
+        assertThat(started.getNode()).isEqualTo("edge-node");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -192,6 +192,44 @@ class RunExecutorIT {
         gateway.deleteRunObjects(CLOUD, uid);
     }
 
+    /**
+     * The dispatch records each Job's UID from the API server's answer, in its own status write: the
+     * Job and its (not yet scheduled) pod arriving in the cache afterwards change nothing, so a Job
+     * costs the hub no second status write. One Dispatched Event names every cluster.
+     */
+    @Test
+    void theDispatchRecordsTheJobUidsSoTheirArrivalInTheCacheIsNoStatusChange() {
+        BenchmarkRun run = admitted("uid-at-dispatch", CLOUD, EDGE);
+        String uid = run.getMetadata().getUid();
+        Map<String, MemberCluster> members = new java.util.HashMap<>(readyMembers());
+        // No node matches: the pods stay unscheduled, so nothing but the Jobs' arrival could change.
+        members.values().forEach(m -> m.getSpec().setNodeSelector(Map.of("mapbench.io/no-such-node", "true")));
+        try {
+            RunExecutor.Outcome first = executor.execute(run, members, dispatch(), Instant.now());
+            assertThat(first.events()).singleElement().satisfies(e -> {
+                assertThat(e.reason()).isEqualTo("Dispatched");
+                assertThat(e.message()).startsWith("Jobs for Go 1.26.8 applied in " + CLOUD + ", " + EDGE + " ");
+            });
+            for (String m : List.of(CLOUD, EDGE)) {
+                String remoteUid = remoteJobs(m, uid).get(0).getMetadata().getUid();
+                assertThat(first.observations()).filteredOn(o -> o.cluster().equals(m)).singleElement()
+                        .satisfies(o -> assertThat(o.jobUid()).as("%s Job UID recorded by the dispatch", m).isEqualTo(remoteUid));
+            }
+            run.setStatus(aggregator.aggregate(run.getStatus(), new RunObservations(1, Instant.now(), null, null, null, null,
+                    first.observations(), null)).status());
+
+            await("Jobs and their pods in both caches").atMost(Duration.ofSeconds(60)).until(() -> List.of(CLOUD, EDGE)
+                    .stream().allMatch(m -> !gateway.cachedJobs(m, uid).isEmpty() && !gateway.cachedPods(m, uid).isEmpty()));
+            RunExecutor.Outcome second = executor.execute(run, members, dispatch(), Instant.now());
+            RunStatusAggregator.Result after = aggregator.aggregate(run.getStatus(), new RunObservations(1, Instant.now(),
+                    null, null, null, null, second.observations(), null));
+            assertThat(after.changed()).as("status after the Jobs arrived: %s", after.status().getJobs()).isFalse();
+            assertThat(second.events()).isEmpty();
+        } finally {
+            List.of(CLOUD, EDGE).forEach(m -> gateway.deleteRunObjects(m, uid));
+        }
+    }
+
     /** The run's status before its result was recorded: the job Running with its Job's name and UID. */
     private static BenchmarkRunStatus beforeResultRecorded(BenchmarkRun done) {
         BenchmarkRunStatus s = new BenchmarkRunStatus();
