@@ -132,10 +132,10 @@ expect() { # yes|no VERB RESOURCE [flags]
   local want="$1"; shift
   [[ "$(can_i "$@")" == "$want" ]] || die "member $name: the generated credentials answer '$([[ $want == yes ]] && echo no || echo yes)' to 'can-i $*', want '$want'"
 }
-for r in jobs.batch configmaps poddisruptionbudgets.policy; do expect yes create "$r" -n "$workload_ns"; done
+for r in jobs.batch poddisruptionbudgets.policy; do expect yes create "$r" -n "$workload_ns"; done
 expect yes get pods --subresource=log -n "$workload_ns"
 expect yes list nodes
-for check in "get secrets -n $workload_ns" "list secrets -A" "create pods -n $workload_ns" "create pods/exec -n $workload_ns" \
+for check in "get secrets -n $workload_ns" "list secrets -A" "create pods -n $workload_ns" "create configmaps -n $workload_ns" "create pods/exec -n $workload_ns" \
   "create jobs.batch -n default" "create jobs.batch -n $access_ns" "create serviceaccounts/token -n $access_ns" "delete nodes"; do
   # shellcheck disable=SC2086 # the check is a word list
   expect no $check

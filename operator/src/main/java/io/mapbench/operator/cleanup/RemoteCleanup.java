@@ -86,8 +86,7 @@ public final class RemoteCleanup {
                 } else {
                     for (JobStatus j : jobs) {
                         if (j.getPhase() == JobPhase.Succeeded) {
-                            gateway.deleteJobObjects(cluster, RemoteNames.jobName(ref, cluster, j.getGoVersion()),
-                                    RemoteNames.configMapName(ref, cluster, j.getGoVersion()));
+                            gateway.deleteJob(cluster, RemoteNames.jobName(ref, cluster, j.getGoVersion()));
                         }
                     }
                     gateway.deleteBudgets(cluster, uid);

@@ -8,6 +8,8 @@ import java.util.Map;
 public final class RemoteAnnotations {
     public static final String RUN = "mapbench.io/run";
     public static final String CLUSTER = "mapbench.io/cluster";
+    /** On Jobs: the run's spec as JSON, what the pod was dispatched from (for humans in the member). */
+    public static final String RUN_SPEC = "mapbench.io/run-spec";
 
     private RemoteAnnotations() {
     }

@@ -25,7 +25,6 @@ public final class RemoteLabels {
 
     /** app.kubernetes.io/component values. */
     public static final String COMPONENT_BENCHMARK = "benchmark";
-    public static final String COMPONENT_RECORD = "run-record";
     public static final String COMPONENT_DISRUPTION_BUDGET = "disruption-budget";
     public static final String COMPONENT_RESULT = "result";
 

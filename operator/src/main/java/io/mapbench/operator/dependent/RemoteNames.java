@@ -24,15 +24,10 @@ public final class RemoteNames {
     private RemoteNames() {
     }
 
-    /** The Job (and its record ConfigMap) of one (cluster, Go version) of a run. */
+    /** The Job of one (cluster, Go version) of a run. */
     public static String jobName(RunRef run, String cluster, String goVersion) {
         return name(PREFIX + run.name() + "-go" + goVersion.replace('.', '-'),
                 run.hub(), run.namespace(), run.name(), run.uid(), cluster, goVersion);
-    }
-
-    /** The record ConfigMap of one (cluster, Go version): the Job's name (different kinds may share names). */
-    public static String configMapName(RunRef run, String cluster, String goVersion) {
-        return jobName(run, cluster, goVersion);
     }
 
     /** The PodDisruptionBudget of a run in one cluster. */

@@ -24,7 +24,6 @@ import io.mapbench.operator.api.v1alpha1.JobStatus;
 import io.mapbench.operator.api.v1alpha1.MemberCluster;
 import io.mapbench.operator.dependent.DispatchSettings;
 import io.mapbench.operator.dependent.DisruptionBudgetBuilder;
-import io.mapbench.operator.dependent.RecordConfigMapBuilder;
 import io.mapbench.operator.dependent.RemoteNames;
 import io.mapbench.operator.dependent.RunRef;
 import io.mapbench.operator.dependent.WorkloadJobBuilder;
@@ -190,7 +189,6 @@ public final class RunExecutor {
                 DisruptionBudgetBuilder.build(run, member, previous.size(), dispatch).ifPresent(pdb -> gateway.apply(cluster, pdb));
                 for (String gv : plan.dispatch()) {
                     Job applied = gateway.apply(cluster, WorkloadJobBuilder.build(run, member, gv, dispatch));
-                    gateway.apply(cluster, RecordConfigMapBuilder.build(run, member, gv, dispatch));
                     JobObservation withUid = ClusterExecution.dispatched(cluster, gv, applied.getMetadata().getName(),
                             applied.getMetadata().getUid());
                     observations.replaceAll(o -> o.goVersion().equals(gv) ? withUid : o);

@@ -254,7 +254,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
         }
         RemoteCleanup.Outcome done = cleanup.afterTtl(run, hubIdentity.id());
         done.deleted().forEach(cluster -> events.record(run, RunEvents.NORMAL, "RemoteObjectsDeleted",
-                "ttlAfterFinished expired: Jobs, pods and ConfigMaps deleted in " + cluster
+                "ttlAfterFinished expired: Jobs, pods and budgets deleted in " + cluster
                         + (RemoteCleanup.keepFailed(run.getSpec()) ? " (failed jobs kept: spec.cleanup.keepFailed)" : "")));
         return done.waitingOn().isEmpty() ? UpdateControl.noUpdate()
                 : UpdateControl.<BenchmarkRun>noUpdate().rescheduleAfter(config.run().cleanupRetry());
@@ -337,7 +337,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
         RemoteCleanup.Outcome orphans = cleanup.collectOrphans(run, cluster -> memberClusters
                 .get(new ResourceID(cluster)).map(Placement::isReady).orElse(false));
         orphans.deleted().forEach(cluster -> events.record(run, RunEvents.NORMAL, "OrphansDeleted", "cluster " + cluster
-                + " is reachable again: the Jobs, pods and ConfigMaps of jobs re-dispatched away from it were deleted"
+                + " is reachable again: the Jobs and pods of jobs re-dispatched away from it were deleted"
                 + " (never read: their slots belong to the replacement jobs)"));
         return orphans.waitingOn().isEmpty() ? Optional.empty() : Optional.of(config.run().memberRetry());
     }

@@ -16,7 +16,6 @@ public record MemberPermission(String group, String resource, String verb) {
      */
     public static final List<MemberPermission> REQUIRED = List.of(
             of("batch", "jobs", "get", "list", "watch", "create", "patch", "delete", "deletecollection"),
-            of("", "configmaps", "get", "list", "create", "patch", "delete", "deletecollection"),
             of("policy", "poddisruptionbudgets", "get", "list", "create", "patch", "delete", "deletecollection"),
             of("", "pods", "get", "list", "watch"),
             of("", "pods/log", "get"))

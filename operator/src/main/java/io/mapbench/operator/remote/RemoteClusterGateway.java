@@ -15,7 +15,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRule;
@@ -302,38 +301,34 @@ public class RemoteClusterGateway {
 
     /**
      * Deletes every object of the run in the member: Jobs (their pods follow through the member's
-     * garbage collector), record ConfigMaps and budgets. Throws when the member cannot be reached.
+     * garbage collector) and budgets. Throws when the member cannot be reached.
      */
     public void deleteRunObjects(String cluster, String runUid) {
         MemberConnection c = connection(cluster);
         c.client.batch().v1().jobs().inNamespace(c.namespace).withLabel(RemoteLabels.RUN_UID, runUid)
                 .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();
-        c.client.configMaps().inNamespace(c.namespace).withLabel(RemoteLabels.RUN_UID, runUid).delete();
         c.client.policy().v1().podDisruptionBudget().inNamespace(c.namespace)
                 .withLabel(RemoteLabels.RUN_UID, runUid).delete();
     }
 
     /**
-     * Deletes one job's objects in the member: the Job (its pods follow) and its record ConfigMap.
-     * Used when a run keeps its failed jobs for debugging and only the succeeded ones go.
+     * Deletes one job's Job in the member (its pods follow). Used when a run keeps its failed jobs
+     * for debugging and only the succeeded ones go.
      */
-    public void deleteJobObjects(String cluster, String jobName, String configMapName) {
+    public void deleteJob(String cluster, String jobName) {
         MemberConnection c = connection(cluster);
         c.client.batch().v1().jobs().inNamespace(c.namespace).withName(jobName)
                 .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();
-        c.client.configMaps().inNamespace(c.namespace).withName(configMapName).delete();
     }
 
-    /** Runs (by labels) that own Jobs, ConfigMaps or budgets of this hub in the member. */
+    /** Runs (by labels) that own Jobs or budgets of this hub in the member. */
     public Set<RunRef> runsWithObjects(String cluster, String hubId) {
         MemberConnection c = connection(cluster);
         Stream<? extends HasMetadata> jobs = c.client.batch().v1().jobs().inNamespace(c.namespace)
                 .withLabel(RemoteLabels.HUB, hubId).list().getItems().stream();
-        Stream<ConfigMap> cms = c.client.configMaps().inNamespace(c.namespace)
-                .withLabel(RemoteLabels.HUB, hubId).list().getItems().stream();
         Stream<PodDisruptionBudget> pdbs = c.client.policy().v1().podDisruptionBudget().inNamespace(c.namespace)
                 .withLabel(RemoteLabels.HUB, hubId).list().getItems().stream();
-        return Stream.of(jobs, cms, pdbs).flatMap(s -> s)
+        return Stream.of(jobs, pdbs).flatMap(s -> s)
                 .map(RemoteRuns::of)
                 .flatMap(Optional::stream)
                 .collect(Collectors.toSet());

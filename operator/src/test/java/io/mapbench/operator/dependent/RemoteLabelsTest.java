@@ -27,7 +27,7 @@ class RemoteLabelsTest {
     @Test
     void clusterNamesLongerThanALabelValueAreLeftToTheAnnotation() {
         String longName = "member-" + "x".repeat(60) + ".example.org";
-        assertThat(RemoteLabels.of(RUN, RemoteLabels.COMPONENT_RECORD, longName, null))
+        assertThat(RemoteLabels.of(RUN, RemoteLabels.COMPONENT_DISRUPTION_BUDGET, longName, null))
                 .doesNotContainKey("mapbench.io/cluster").doesNotContainKey("mapbench.io/go-version");
     }
 

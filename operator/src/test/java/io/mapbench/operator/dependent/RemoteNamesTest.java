@@ -13,7 +13,6 @@ class RemoteNamesTest {
         assertThat(RemoteNames.jobName(RUN, "cloud-1", "1.26.8")).matches("^mb-seed-quick-go1-26-8-[0-9a-f]{8}$");
         assertThat(RemoteNames.disruptionBudgetName(RUN, "cloud-1")).matches("^mb-seed-quick-pdb-[0-9a-f]{8}$");
         assertThat(RemoteNames.resultName(RUN, "cloud-1", "1.26.8")).matches("^seed-quick-cloud-1-go1-26-8-[0-9a-f]{8}$");
-        assertThat(RemoteNames.configMapName(RUN, "cloud-1", "1.26.8")).isEqualTo(RemoteNames.jobName(RUN, "cloud-1", "1.26.8"));
     }
 
     @Test

@@ -51,6 +51,12 @@ class WorkloadJobBuilderTest {
         assertThat(job.getSpec().getTemplate().getMetadata().getLabels()).containsExactlyInAnyOrderEntriesOf(expectedLabels);
         assertThat(job.getMetadata().getAnnotations()).containsEntry("mapbench.io/run", "perf/seed-quick")
                 .containsEntry("mapbench.io/cluster", "cloud-1");
+        // The run's spec as dispatched, for humans in the member (no record object of its own).
+        var spec = Serialization.unmarshal(job.getMetadata().getAnnotations().get("mapbench.io/run-spec"),
+                com.fasterxml.jackson.databind.JsonNode.class);
+        assertThat(spec.get("suite").asText()).isEqualTo("smoke");
+        assertThat(spec.get("goVersions").get(0).asText()).isEqualTo("1.26");
+        assertThat(spec.get("timeout").asText()).isEqualTo("1h30m");
         assertThat(job.getMetadata().getOwnerReferences()).as("owner references cannot cross clusters").isNullOrEmpty();
     }
 

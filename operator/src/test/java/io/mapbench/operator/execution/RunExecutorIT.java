@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -49,7 +48,7 @@ import io.mapbench.testsupport.TestClusters;
  * The middle tier of issue 11: the execution wiring in-process (no operator process, no SDK) —
  * the real {@link RemoteClusterGateway} with its informers, the {@link RunExecutor} and the result
  * collector — against the real API servers of the local clusters. What it shows: dispatch writes a
- * budget, the Job and its record ConfigMap under deterministic names with the run's UID labels,
+ * budget and the Job (nothing else) under deterministic names with the run's UID labels,
  * and doing it again creates nothing new; a completed Job's log becomes exactly one
  * BenchmarkResult however often it is collected; a member whose API server is stopped is one
  * cluster's note while the other cluster's Job is still dispatched.
@@ -157,13 +156,13 @@ class RunExecutorIT {
         assertThat(first.events()).extracting(RunExecutor.Note::reason).containsExactly("Dispatched");
         String jobName = RemoteNames.jobName(ref, CLOUD, "1.26.8");
         Job job = cloud.batch().v1().jobs().inNamespace(ns).withName(jobName).get();
-        ConfigMap record = cloud.configMaps().inNamespace(ns).withName(RemoteNames.configMapName(ref, CLOUD, "1.26.8")).get();
         PodDisruptionBudget pdb = cloud.policy().v1().podDisruptionBudget().inNamespace(ns)
                 .withName(RemoteNames.disruptionBudgetName(ref, CLOUD)).get();
         assertThat(job).as("Job %s", jobName).isNotNull();
-        assertThat(record).isNotNull();
         assertThat(pdb).isNotNull();
-        for (var o : List.of(job, record, pdb)) {
+        assertThat(cloud.configMaps().inNamespace(ns).withLabel(RemoteLabels.RUN_UID, uid).list().getItems())
+                .as("no record ConfigMap: the run's spec is an annotation of the Job").isEmpty();
+        for (var o : List.of(job, pdb)) {
             assertThat(o.getMetadata().getLabels()).containsEntry(RemoteLabels.RUN_UID, uid).containsEntry(RemoteLabels.HUB, HUB_ID);
         }
 

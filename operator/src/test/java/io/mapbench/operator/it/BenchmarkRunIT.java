@@ -252,9 +252,9 @@ class BenchmarkRunIT {
         Map<String, String> uidsBefore = jobUids(dispatched);
         List<String> clustersBefore = dispatched.getStatus().getAssignment().getClusters();
 
-        // The restart re-reconciles the running run from scratch: the record ConfigMaps (which no
-        // controller in the member touches) must keep their resourceVersions, i.e. nothing is rewritten.
-        Map<String, String> versionsBefore = remoteConfigMapVersions(created);
+        // The restart re-reconciles the running run from scratch: the Jobs keep their UIDs and
+        // generations (a changed spec would be a new generation), i.e. nothing is rewritten.
+        Map<String, String> versionsBefore = remoteJobGenerations(created);
         assertThat(versionsBefore).hasSize(4);
 
         operator.kill9();
@@ -265,7 +265,7 @@ class BenchmarkRunIT {
         assertThat(done.getStatus().getAssignment().getClusters()).isEqualTo(clustersBefore);
         assertThat(jobUids(done)).isEqualTo(uidsBefore);
         assertThat(results(done)).hasSize(4);
-        assertThat(remoteConfigMapVersions(created)).isEqualTo(versionsBefore);
+        assertThat(remoteJobGenerations(created)).isEqualTo(versionsBefore);
         // Each result created once: one object per (cluster, Go version), created before the run finished.
         assertThat(results(done)).extracting(r -> r.getMetadata().getGeneration()).containsOnly(1L);
     }
@@ -512,12 +512,14 @@ class BenchmarkRunIT {
                 .collect(Collectors.toMap(j -> j.getCluster() + "/" + j.getGoVersion(), JobStatus::getJobUid));
     }
 
-    static Map<String, String> remoteConfigMapVersions(BenchmarkRun run) {
+    /** Per remote Job of the run: its UID and generation (a re-created or re-specified Job changes them). */
+    static Map<String, String> remoteJobGenerations(BenchmarkRun run) {
         Map<String, String> versions = new java.util.TreeMap<>();
         for (String m : List.of(CLOUD, EDGE)) {
-            clusters.client(m).configMaps().inNamespace(clusters.namespace())
+            clusters.client(m).batch().v1().jobs().inNamespace(clusters.namespace())
                     .withLabel("mapbench.io/run-uid", run.getMetadata().getUid()).list().getItems()
-                    .forEach(cm -> versions.put(m + "/" + cm.getMetadata().getName(), cm.getMetadata().getResourceVersion()));
+                    .forEach(j -> versions.put(m + "/" + j.getMetadata().getName(),
+                            j.getMetadata().getUid() + "@" + j.getMetadata().getGeneration()));
         }
         return versions;
     }

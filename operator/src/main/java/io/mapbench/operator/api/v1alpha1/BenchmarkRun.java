@@ -31,7 +31,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
                 + " delete the run and create a new one to change it",
         fieldPath = ".spec", reason = "FieldValueForbidden")
 @ValidationRule(value = "size(self.metadata.name) <= 40",
-        message = "metadata.name must be at most 40 characters: it becomes part of Job and ConfigMap names in member clusters")
+        message = "metadata.name must be at most 40 characters: it becomes part of Job and PodDisruptionBudget names in member clusters")
 public class BenchmarkRun extends CustomResource<BenchmarkRunSpec, BenchmarkRunStatus> implements Namespaced {
     public static final String KIND = "BenchmarkRun";
 }

@@ -107,7 +107,7 @@ public class BenchmarkRunSpec {
     private DisruptionSpec disruption;
 
     @JsonPropertyDescription("Deprecated: use spec.cleanup.ttlAfterFinished. How long remote objects (Jobs, pods,"
-            + " ConfigMaps) are kept in member clusters after the run finished, a Go duration. Default 1h.")
+            + " budgets) are kept in member clusters after the run finished, a Go duration. Default 1h.")
     @Size(max = DURATION_MAX_LENGTH)
     @ValidationRule(value = "self.matches('^0s?$') || self.matches('" + DURATION_PATTERN + "')",
             message = "spec.ttlAfterFinished must be a Go duration such as 0s, 10m or 24h")

@@ -11,7 +11,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 /** What happens to a finished run's objects in the member clusters. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CleanupSpec {
-    @JsonPropertyDescription("How long remote objects (Jobs, pods, record ConfigMaps) stay in member clusters after the"
+    @JsonPropertyDescription("How long remote objects (Jobs, pods, budgets) stay in member clusters after the"
             + " run finished, a Go duration such as 0s, 10m or 24h. Default 1h. Replaces the deprecated"
             + " spec.ttlAfterFinished (set one of the two).")
     @Size(max = DURATION_MAX_LENGTH)

@@ -25,7 +25,7 @@ public class MemberClusterSpec {
     @JsonPropertyDescription("true: the member is the hub cluster itself, reached with the operator's own service account.")
     private Boolean inCluster;
 
-    @JsonPropertyDescription("Namespace in the member where benchmark Jobs, pods, ConfigMaps and budgets are created."
+    @JsonPropertyDescription("Namespace in the member where benchmark Jobs, pods and budgets are created."
             + " Default mapbench-workloads.")
     @Default("mapbench-workloads")
     @Pattern(Vocabulary.DNS_LABEL_PATTERN)

@@ -16,7 +16,7 @@ public final class Vocabulary {
     /** A Kubernetes object name (RFC 1123 subdomain), used for cluster names. */
     public static final String DNS_SUBDOMAIN_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
     public static final int DNS_SUBDOMAIN_MAX_LENGTH = 253;
-    /** BenchmarkRun names become part of remote Job and ConfigMap names (see the rule on BenchmarkRun). */
+    /** BenchmarkRun names become part of remote Job and PodDisruptionBudget names (see the rule on BenchmarkRun). */
     public static final int RUN_NAME_MAX_LENGTH = 40;
     /** A namespace name (RFC 1123 label). */
     public static final String DNS_LABEL_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
