@@ -26,6 +26,17 @@ public sealed interface Admission {
     record Waiting(PlacementOutcome outcome) implements Admission {
     }
 
+    /**
+     * Room for this run too, but older runs that can be admitted now have not been yet (their
+     * reconciles are queued): they go first (creation order). Nothing is written: the wait lasts
+     * until their admissions are written, which wake this run, and a status for it would cost the
+     * hub a write and an Event per run of a burst, several times over as the queue moves.
+     *
+     * @param ahead the older runs that go first ({@code namespace/name}, oldest first)
+     */
+    record Deferred(List<String> ahead) implements Admission {
+    }
+
     /** Admitted: store the assignment, then dispatch. {@code revision} null when the policy is disabled. */
     record Admitted(Assignment assignment, PlacementOutcome.Assigned proposal, String revision) implements Admission {
     }

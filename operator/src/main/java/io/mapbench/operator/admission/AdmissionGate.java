@@ -36,8 +36,8 @@ import java.util.function.Function;
  * wait; (3) the queue places it behind every older waiting run — WaitingForCapacity if no slot is
  * left; (4) the policy judges the real proposal with the namespace's active runs — a quota-only
  * denial is WaitingForQuota; (4b) older runs that could be admitted now but are not yet go first
- * (WaitingForCapacity until one of them is written, which wakes the queue); (5) admitted: the slots are reserved until the cache shows the stored
- * assignment.
+ * (Deferred, nothing written, until one of them is written, which wakes the queue); (5) admitted:
+ * the slots are reserved until the cache shows the stored assignment.
  */
 public final class AdmissionGate {
     /** Judgements kept for the queue's virtual walk over older runs (each asks about them again). */
@@ -117,14 +117,8 @@ public final class AdmissionGate {
             return new Admission.Unavailable(unavailable.message(), outcome);
         }
         if (!standing.admissibleAhead().isEmpty()) {
-            // Room for this run too, but older runs that can go now have not been admitted yet (their
-            // reconciles are queued): admit in creation order; the first admission written wakes it.
-            deferred = true;
-            List<String> ahead = standing.admissibleAhead();
-            return new Admission.Waiting(new PlacementOutcome.Waiting(ConditionReasons.WAITING_FOR_CAPACITY,
-                    "older run" + (ahead.size() == 1 ? " " : "s ") + String.join(", ", ahead.subList(0, Math.min(3, ahead.size())))
-                            + (ahead.size() > 3 ? " and " + (ahead.size() - 3) + " more" : "")
-                            + " can be admitted now and go" + (ahead.size() == 1 ? "es" : "") + " first (creation order)"));
+            deferred = true; // the next admission written wakes the waiting runs, this one among them
+            return new Admission.Deferred(standing.admissibleAhead());
         }
         reservations.reserve(run.getMetadata().getUid(), assigned.clusters(), now);
         Assignment assignment = new Assignment();

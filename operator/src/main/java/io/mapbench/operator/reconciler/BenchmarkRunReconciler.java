@@ -189,6 +189,11 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
         if (status == null || status.getAssignment() == null) {
             Admission admission = gate.decide(run, context.getPrimaryCache().list().toList(), memberClusters.list().toList(),
                     now);
+            if (admission instanceof Admission.Deferred deferred) {
+                LOG.debugf("run %s/%s: older runs go first: %s", run.getMetadata().getNamespace(), run.getMetadata().getName(),
+                        deferred.ahead());
+                return UpdateControl.noUpdate(); // woken by their admissions (AdmissionGate#takeDeferred)
+            }
             BenchmarkRun written;
             try {
                 written = write(run, admissionObservations(run, admission, now), List.of(), List.of(), context);
