@@ -34,6 +34,7 @@ import io.mapbench.operator.api.v1alpha1.MemberCluster;
 import io.mapbench.operator.api.v1alpha1.PlacementSpec;
 import io.mapbench.operator.api.v1alpha1.ResourcesSpec;
 import io.mapbench.operator.api.v1alpha1.Suite;
+import io.mapbench.testsupport.CommittedCrds;
 import io.mapbench.testsupport.LocalClustersTest;
 import io.mapbench.testsupport.TestClusters;
 
@@ -52,7 +53,7 @@ class AdmissionBurstIT {
     void everyRunOfABurstIsWrittenTwiceWhateverOrderItsReconcilesTake(TestClusters c) throws Exception {
         String ns = c.namespace();
         KubernetesClient hub = c.hub();
-        io.mapbench.testsupport.CommittedCrds.apply(hub, c.repoRoot());
+        CommittedCrds.apply(hub, c.repoRoot());
         Path kubectl = Onboarding.kubectl(c.repoRoot());
         String label = "mapbench.io/it=" + ns;
         String member = ns + "-burst";
@@ -67,51 +68,55 @@ class AdmissionBurstIT {
         try (OperatorProcess operator = new OperatorProcess(c.repoRoot(), c.kubeconfig("hub"), ns, label,
                 Map.of("mapbench.policy.enabled", "false"));
                 Watch watch = hub.resources(BenchmarkRun.class).inNamespace(ns).watch(new StatusRecorder(statusesByRun))) {
-            operator.start();
-            await("member Ready").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                assertThat(operator.alive()).as("operator process (log %s)", operator.log()).isTrue();
-                MemberCluster mc = hub.resources(MemberCluster.class).withName(member).get();
-                assertThat(mc.getStatus() == null ? List.<Condition>of()
-                        : mc.getStatus().getConditions()).anyMatch(cond -> ConditionTypes.READY.equals(cond.getType())
-                                && cond.getStatus() == ConditionStatus.True);
-            });
+            try {
+                operator.start();
+                await("member Ready").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                    assertThat(operator.alive()).as("operator process (log %s)", operator.log()).isTrue();
+                    MemberCluster mc = hub.resources(MemberCluster.class).withName(member).get();
+                    assertThat(mc.getStatus() == null ? List.<Condition>of()
+                            : mc.getStatus().getConditions()).anyMatch(cond -> ConditionTypes.READY.equals(cond.getType())
+                                    && cond.getStatus() == ConditionStatus.True);
+                });
 
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            List<Future<?>> creates = new ArrayList<>();
-            for (int i = 0; i < RUNS; i++) {
-                BenchmarkRun run = run(ns, "burst-" + i, member);
-                creates.add(pool.submit(() -> hub.resource(run).create()));
+                ExecutorService pool = Executors.newFixedThreadPool(8);
+                List<Future<?>> creates = new ArrayList<>();
+                for (int i = 0; i < RUNS; i++) {
+                    BenchmarkRun run = run(ns, "burst-" + i, member);
+                    creates.add(pool.submit(() -> hub.resource(run).create()));
+                }
+                for (Future<?> f : creates) {
+                    f.get();
+                }
+                pool.shutdown();
+
+                await("every run's Jobs recorded").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                        .untilAsserted(() -> assertThat(hub.resources(BenchmarkRun.class).inNamespace(ns).list().getItems())
+                                .hasSize(RUNS).allSatisfy(r -> assertThat(r.getStatus() == null ? null : r.getStatus().getJobs())
+                                        .as(r.getMetadata().getName()).isNotNull().singleElement()
+                                        .satisfies(j -> assertThat(j.getJobUid()).as(r.getMetadata().getName()).isNotBlank())));
+                Thread.sleep(3000); // anything the burst still causes (late observations, queued Events) lands
+
+                assertThat(statusesByRun).hasSize(RUNS);
+                statusesByRun.forEach((run, statuses) -> assertThat(statuses)
+                        .as("%s: statuses written (admission, then dispatch); a run behind older admissible ones"
+                                + " must not be written for that wait", run)
+                        .extracting(Written::summary)
+                        .containsExactly("Scheduled Assigned, 1 job without UID", "Scheduled Assigned, 1 job with UID"));
+                for (int i = 0; i < RUNS; i++) {
+                    String name = "burst-" + i;
+                    List<Event> events = hub.v1().events().inNamespace(ns).withField("involvedObject.name", name).list().getItems();
+                    assertThat(events).as("%s: Events (its phase, then Dispatched)", name)
+                            .extracting(Event::getReason).containsExactlyInAnyOrder("JobsPending", "Dispatched");
+                }
+            } finally {
+                // While the operator runs: it owns the runs' and the MemberCluster's finalizers.
+                hub.resources(BenchmarkRun.class).inNamespace(ns).delete();
+                await("runs deleted").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> hub.resources(BenchmarkRun.class).inNamespace(ns).list().getItems().isEmpty());
+                Onboarding.offboard(hub, c.client(CLOUD), member, ns);
+                await("member offboarded").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> hub.resources(MemberCluster.class).withName(member).get() == null);
             }
-            for (Future<?> f : creates) {
-                f.get();
-            }
-            pool.shutdown();
-
-            await("every run's Jobs recorded").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                    .untilAsserted(() -> assertThat(hub.resources(BenchmarkRun.class).inNamespace(ns).list().getItems())
-                            .hasSize(RUNS).allSatisfy(r -> assertThat(r.getStatus() == null ? null : r.getStatus().getJobs())
-                                    .as(r.getMetadata().getName()).isNotNull().singleElement()
-                                    .satisfies(j -> assertThat(j.getJobUid()).as(r.getMetadata().getName()).isNotBlank())));
-            Thread.sleep(3000); // anything the burst still causes (late observations, queued Events) lands
-
-            assertThat(statusesByRun).hasSize(RUNS);
-            statusesByRun.forEach((run, statuses) -> assertThat(statuses)
-                    .as("%s: statuses written (admission, then dispatch); a run behind older admissible ones"
-                            + " must not be written for that wait", run)
-                    .extracting(Written::summary)
-                    .containsExactly("Scheduled Assigned, 1 job without UID", "Scheduled Assigned, 1 job with UID"));
-            for (int i = 0; i < RUNS; i++) {
-                String name = "burst-" + i;
-                List<Event> events = hub.v1().events().inNamespace(ns).withField("involvedObject.name", name).list().getItems();
-                assertThat(events).as("%s: Events (its phase, then Dispatched)", name)
-                        .extracting(Event::getReason).containsExactlyInAnyOrder("JobsPending", "Dispatched");
-            }
-
-            hub.resources(BenchmarkRun.class).inNamespace(ns).delete();
-            await("runs deleted").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> hub.resources(BenchmarkRun.class).inNamespace(ns).list().getItems().isEmpty());
-        } finally {
-            Onboarding.offboard(hub, c.client(CLOUD), member, ns);
         }
     }
 
