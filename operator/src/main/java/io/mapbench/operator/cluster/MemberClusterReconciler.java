@@ -66,6 +66,7 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
     private final HubIdentity hubIdentity;
     private final MapbenchConfig config;
     private final MapbenchMetrics metrics;
+    private final LiveRuns liveRuns;
     private final Clock clock;
     /** Probes failed in a row per member; kept here because status is not written on every probe. */
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
@@ -76,16 +77,17 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
 
     @Inject
     public MemberClusterReconciler(RemoteClusterGateway gateway, HubIdentity hubIdentity, MapbenchConfig config,
-            MapbenchMetrics metrics) {
-        this(gateway, hubIdentity, config, metrics, Clock.systemUTC());
+            MapbenchMetrics metrics, LiveRuns liveRuns) {
+        this(gateway, hubIdentity, config, metrics, liveRuns, Clock.systemUTC());
     }
 
     MemberClusterReconciler(RemoteClusterGateway gateway, HubIdentity hubIdentity, MapbenchConfig config,
-            MapbenchMetrics metrics, Clock clock) {
+            MapbenchMetrics metrics, LiveRuns liveRuns, Clock clock) {
         this.gateway = gateway;
         this.hubIdentity = hubIdentity;
         this.config = config;
         this.metrics = metrics;
+        this.liveRuns = liveRuns;
         this.clock = clock;
     }
 
@@ -320,7 +322,9 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
      * was unreachable, or the finalizer gave up). A run re-created under the same name has a new
      * UID, so its predecessor's objects are collected too. Runs after a successful probe; its own
      * failures (hub or member) are logged and retried at the next probe, they do not make the
-     * member unready.
+     * member unready. Both sides are read from caches first: the member's Jobs from its informer,
+     * and a run the hub's cache shows is alive; only the other runs cost a hub request, so a probe
+     * of a member with many active runs asks the hub nothing.
      */
     private void collectGarbage(String cluster, KubernetesClient hub, String hubId) {
         Set<RunRef> runs;
@@ -332,6 +336,9 @@ public class MemberClusterReconciler implements Reconciler<MemberCluster>, Clean
             return;
         }
         for (RunRef run : runs) {
+            if (liveRuns.cached(run)) {
+                continue;
+            }
             try {
                 BenchmarkRun live = hubRead(() -> hub.resources(BenchmarkRun.class).inNamespace(run.namespace())
                         .withName(run.name()).get());

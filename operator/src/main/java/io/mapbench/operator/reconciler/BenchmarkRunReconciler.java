@@ -40,6 +40,7 @@ import io.mapbench.operator.admission.AdmissionQueue;
 import io.mapbench.operator.admission.Redispatch;
 import io.mapbench.operator.admission.RunValidation;
 import io.mapbench.operator.admission.WaitingRunsTrigger;
+import io.mapbench.operator.cluster.LiveRuns;
 import io.mapbench.operator.api.v1alpha1.Assignment;
 import io.mapbench.operator.api.v1alpha1.BenchmarkRun;
 import io.mapbench.operator.api.v1alpha1.BenchmarkRunStatus;
@@ -104,6 +105,8 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
     ResultMetrics resultMetrics;
     @Inject
     Leadership leadership;
+    @Inject
+    LiveRuns liveRuns;
     private final PolicyStore policy;
     private final ExecutorService clusterPool;
     private InformerEventSource<MemberCluster, BenchmarkRun> memberClusters;
@@ -157,6 +160,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun>, Cleaner
                 .collect(Collectors.toSet()));
         waitingRuns = new WaitingRunsTrigger(() -> context.getPrimaryCache().list(), BenchmarkRunReconciler::awaitingFailover);
         metrics.countRunsFrom(() -> context.getPrimaryCache().list().toList());
+        liveRuns.readFrom(context.getPrimaryCache()::get); // the members' garbage collection asks the hub only about the others
         // Result gauges come from the stored BenchmarkResults of the same namespaces (never from a run's memory).
         ResultMetricsSource results = new ResultMetricsSource(context.getClient(),
                 context.getControllerConfiguration().getEffectiveNamespaces(), resultMetrics, leadership,

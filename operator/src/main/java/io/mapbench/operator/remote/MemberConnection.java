@@ -81,6 +81,11 @@ final class MemberConnection implements AutoCloseable {
                 .removeNamespaceIndex();
     }
 
+    /** Every Job the informer holds (this hub's, in the workload namespace). */
+    List<Job> cachedJobs() {
+        return jobs.informer.getStore().list();
+    }
+
     List<Job> jobsOfRun(String runUid) {
         return jobs.informer.getIndexer().byIndex(BY_RUN_UID, runUid);
     }

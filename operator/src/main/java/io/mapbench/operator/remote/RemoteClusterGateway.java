@@ -324,13 +324,14 @@ public class RemoteClusterGateway {
     /** Runs (by labels) that own Jobs or budgets of this hub in the member. */
     public Set<RunRef> runsWithObjects(String cluster, String hubId) {
         MemberConnection c = connection(cluster);
-        Stream<? extends HasMetadata> jobs = c.client.batch().v1().jobs().inNamespace(c.namespace)
-                .withLabel(RemoteLabels.HUB, hubId).list().getItems().stream();
+        // Jobs from the informer (it holds exactly this hub's); budgets have no informer, so they are listed.
+        Stream<? extends HasMetadata> jobs = c.cachedJobs().stream();
         Stream<PodDisruptionBudget> pdbs = c.client.policy().v1().podDisruptionBudget().inNamespace(c.namespace)
                 .withLabel(RemoteLabels.HUB, hubId).list().getItems().stream();
         return Stream.of(jobs, pdbs).flatMap(s -> s)
                 .map(RemoteRuns::of)
                 .flatMap(Optional::stream)
+                .filter(run -> run.hub().equals(hubId))
                 .collect(Collectors.toSet());
     }
 

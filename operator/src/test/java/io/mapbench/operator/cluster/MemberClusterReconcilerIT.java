@@ -9,19 +9,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.mapbench.operator.api.v1alpha1.BenchmarkRun;
 import io.mapbench.operator.api.v1alpha1.Condition;
 import io.mapbench.operator.api.v1alpha1.ConditionStatus;
 import io.mapbench.operator.api.v1alpha1.ConditionTypes;
@@ -30,6 +36,8 @@ import io.mapbench.operator.api.v1alpha1.MemberClusterSpec;
 import io.mapbench.operator.api.v1alpha1.SecretKeyRef;
 import io.mapbench.operator.config.MapbenchConfig;
 import io.mapbench.operator.config.MapbenchConfigTest;
+import io.mapbench.operator.dependent.RemoteLabels;
+import io.mapbench.operator.dependent.RunRef;
 import io.mapbench.operator.metrics.MapbenchMetrics;
 import io.mapbench.operator.remote.HubIdentity;
 import io.mapbench.operator.remote.RemoteClusterGateway;
@@ -53,11 +61,15 @@ class MemberClusterReconcilerIT {
     RemoteClusterGateway gateway;
     MemberClusterReconciler reconciler;
     MemberCluster mc;
+    LiveRuns liveRuns;
 
     @BeforeAll
     static void secret(TestClusters c) throws Exception {
         clusters = c;
-        config = MapbenchConfigTest.config(Map.of("mapbench.operator-namespace", c.namespace()));
+        // Link health is not under test here: a first probe of a cold JVM (TLS handshake, classes
+        // loading) can take 700 ms on a busy machine, and a Degraded=SlowLink verdict would be a status change.
+        config = MapbenchConfigTest.config(Map.of("mapbench.operator-namespace", c.namespace(),
+                "mapbench.member.slow-probe", "30s"));
         // cloud-1's own kubeconfig: embedded client certificate, accepted like an onboarding token
         String kubeconfig = Files.readString(c.kubeconfig("cloud-1"));
         c.hub().resource(new SecretBuilder().withNewMetadata().withName("member-kubeconfig").withNamespace(c.namespace())
@@ -69,8 +81,9 @@ class MemberClusterReconcilerIT {
     void reconciler() {
         clock = new MutableClock(T0);
         gateway = new RemoteClusterGateway(config);
+        liveRuns = new LiveRuns();
         reconciler = new MemberClusterReconciler(gateway, new HubIdentity(clusters.hub(), config), config,
-                new MapbenchMetrics(new SimpleMeterRegistry()), clock);
+                new MapbenchMetrics(new SimpleMeterRegistry()), liveRuns, clock);
         mc = new MemberCluster();
         mc.getMetadata().setName(clusters.namespace() + "-m");
         mc.getMetadata().setGeneration(1L);
@@ -127,6 +140,50 @@ class MemberClusterReconcilerIT {
             assertThat(mc.getStatus()).isNull();
             assertThat(control.getScheduleDelay()).isPresent();
         }
+    }
+
+    @Test
+    void garbageCollectionAsksTheHubOnlyAboutRunsItsCacheDoesNotShow() throws Exception {
+        // Neither run exists on the hub. The hub cache shows the first one (as it does a run created
+        // a moment ago): its Job is left alone without a hub request. The second is unknown to the
+        // cache, so the hub is asked, answers 404, and its Job is deleted.
+        String hubId = new HubIdentity(clusters.hub(), config).id();
+        String ns = clusters.namespace();
+        RunRef cached = new RunRef(hubId, ns, "gc-cached", "0000-cached");
+        RunRef gone = new RunRef(hubId, ns, "gc-gone", "0000-gone");
+        KubernetesClient member = clusters.client("cloud-1");
+        for (RunRef run : List.of(cached, gone)) {
+            member.resource(suspendedJob(run, mc.getMetadata().getName())).create();
+        }
+        liveRuns.readFrom(id -> id.getName().equals(cached.name()) && ns.equals(id.getNamespace().orElse(null))
+                ? Optional.of(runWithUid(cached)) : Optional.empty());
+
+        mc = reconciler.reconcile(mc, clusters.hub()).getResource().orElseThrow();
+
+        assertThat(ready(mc).getStatus()).isEqualTo(ConditionStatus.True);
+        Awaitility.await("the unknown run's Job deleted").atMost(Duration.ofSeconds(30)).until(() -> member.batch().v1().jobs()
+                .inNamespace(ns).withLabel(RemoteLabels.RUN_UID, gone.uid()).list().getItems().isEmpty());
+        assertThat(member.batch().v1().jobs().inNamespace(ns).withLabel(RemoteLabels.RUN_UID, cached.uid()).list().getItems())
+                .as("the Job of the run the hub cache shows").hasSize(1);
+        member.batch().v1().jobs().inNamespace(ns).withLabel(RemoteLabels.RUN_UID, cached.uid()).delete();
+    }
+
+    private static Job suspendedJob(RunRef run, String cluster) {
+        return new JobBuilder()
+                .withNewMetadata().withName("mb-" + run.name()).withNamespace(run.namespace())
+                    .withLabels(RemoteLabels.of(run, RemoteLabels.COMPONENT_BENCHMARK, cluster, "1.26.8")).endMetadata()
+                .withNewSpec().withSuspend(true).withNewTemplate().withNewSpec().withRestartPolicy("Never")
+                    .addNewContainer().withName("c").withImage("mapbench.local/shell").endContainer()
+                .endSpec().endTemplate().endSpec()
+                .build();
+    }
+
+    private static BenchmarkRun runWithUid(RunRef ref) {
+        BenchmarkRun run = new BenchmarkRun();
+        run.getMetadata().setName(ref.name());
+        run.getMetadata().setNamespace(ref.namespace());
+        run.getMetadata().setUid(ref.uid());
+        return run;
     }
 
     private static KubernetesClient hubAs(String user) throws Exception {
