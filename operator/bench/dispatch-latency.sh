@@ -3,7 +3,9 @@
 # (default 50) x 2 member clusters applied at once, with a nodeSelector no node matches (so no
 # benchmark actually runs): time from `kubectl apply` until every run's remote Jobs exist (p50/p99),
 # against a plain client (kubectl) writing the same number of Jobs straight into the members (the
-# floor), their ratio, and the operator's RSS. Uses the local clusters and its own namespace and
+# floor), their ratio, and the operator's RSS. Beside it, a lower bound for any operator on this machine:
+# the same runs applied on the hub while minimal_controller.py creates one Job per run and member
+# as it sees each run (no status, finalizer, Events or budget). Uses the local clusters and its own namespace and
 # MemberClusters (bench-cloud, bench-edge); cleans up after itself.
 # Usage: operator/bench/dispatch-latency.sh [RUNS]
 # OPERATOR_JAR=path/to/quarkus-run.jar measures another build (e.g. an older commit's) on the same
@@ -28,6 +30,8 @@ edge_kc="$(deploy/local/clusters kubeconfig edge-k3s-1)"
 for kc in "$hub_kc" "$cloud_kc" "$edge_kc"; do
   "$kubectl" --kubeconfig "$kc" create namespace "$ns" --dry-run=client -o yaml | "$kubectl" --kubeconfig "$kc" apply -f - >/dev/null
 done
+# The minimal controller's runs: a hub namespace the operator does not watch.
+"$kubectl" --kubeconfig "$hub_kc" create namespace "$ns-minimal" >/dev/null
 for m in cloud:cloud-1:"$cloud_kc" edge:edge-k3s-1:"$edge_kc"; do
   IFS=: read -r tier _ kc <<<"$m"
   deploy/member/onboard.sh --name "bench-$tier" --tier "$tier" --member-kubeconfig "$kc" --hub-kubeconfig "$hub_kc" \
@@ -55,6 +59,7 @@ cleanup() {
   "$kubectl" --kubeconfig "$hub_kc" delete membercluster bench-cloud bench-edge --timeout=60s >/dev/null 2>&1 || true
   kill "$op" 2>/dev/null || true
   for kc in "$hub_kc" "$cloud_kc" "$edge_kc"; do "$kubectl" --kubeconfig "$kc" delete namespace "$ns" --wait=false >/dev/null 2>&1 || true; done
+  "$kubectl" --kubeconfig "$hub_kc" delete namespace "$ns-minimal" --wait=false >/dev/null 2>&1 || true
   for kc in "$cloud_kc" "$edge_kc"; do "$kubectl" --kubeconfig "$kc" delete clusterrolebinding "mapbench-hub-node-reader-$ns" >/dev/null 2>&1 || true; done
 }
 trap cleanup EXIT
@@ -79,23 +84,32 @@ op_line="$(python3 operator/bench/measure.py operator "${args[@]}" warm- "$repo/
 cpu1="$(cpu_s)"; req1="$(req)"; all1="$(all_cpu)"
 rss_kib="$(ps -o rss= -p "$op")"
 [[ "${NMT:-0}" == 1 ]] && jcmd "$op" VM.native_memory summary | grep -E '^(Native Memory|Total|-)' >&2
-floor_line="$(python3 operator/bench/measure.py floor "${args[@]}" floor-)"
+minimal_line="$(python3 operator/bench/measure.py minimal "${args[@]}" minimal-)"
 req2="$(req)"; all2="$(all_cpu)"
+floor_line="$(python3 operator/bench/measure.py floor "${args[@]}" floor-)"
+req3="$(req)"; all3="$(all_cpu)"
 echo "warm round: operator CPU $(awk -v a="$cpu0" -v b="$cpu1" 'BEGIN{printf "%.1f", b - a}') s; API requests per run:"
 python3 operator/bench/requests.py diff "$req0" "$req1" "$runs"
-echo "plain client: API requests per run:"
+echo "minimal controller: API requests per run:"
 python3 operator/bench/requests.py diff "$req1" "$req2" "$runs"
+echo "plain client: API requests per run:"
+python3 operator/bench/requests.py diff "$req2" "$req3" "$runs"
 echo "warm round: CPU seconds by component (the machine's cores are shared by all of them):"
 python3 operator/bench/cpu.py diff "$all0" "$all1"
-echo "plain client round: CPU seconds by component:"
+echo "minimal controller round: CPU seconds by component:"
 python3 operator/bench/cpu.py diff "$all1" "$all2"
+echo "plain client round: CPU seconds by component:"
+python3 operator/bench/cpu.py diff "$all2" "$all3"
 echo "cold: $cold_line"
 echo "warm: $op_line"
+echo "$minimal_line"
 echo "$floor_line"
-python3 - "$cold_line" "$op_line" "$floor_line" "$rss_kib" <<'PY'
+python3 - "$cold_line" "$op_line" "$minimal_line" "$floor_line" "$rss_kib" <<'PY'
 import sys
 def get(line, key): return float(dict(kv.split("=") for kv in line.split())[key].rstrip("s"))
-cold, warm, floor, rss = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+cold, warm, minimal, floor, rss = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
 print(f"ratio cold_p50={get(cold,'p50')/get(floor,'p50'):.2f} cold_p99={get(cold,'p99')/get(floor,'p99'):.2f}"
-      f" p50={get(warm,'p50')/get(floor,'p50'):.2f} p99={get(warm,'p99')/get(floor,'p99'):.2f} operator_rss={rss/1024:.0f}MiB")
+      f" p50={get(warm,'p50')/get(floor,'p50'):.2f} p99={get(warm,'p99')/get(floor,'p99'):.2f}"
+      f" minimal_p99={get(minimal,'p99')/get(floor,'p99'):.2f} p99_vs_minimal={get(warm,'p99')/get(minimal,'p99'):.2f}"
+      f" operator_rss={rss/1024:.0f}MiB")
 PY

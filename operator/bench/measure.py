@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
 """Measures apply -> remote Jobs created for the dispatch benchmark (see dispatch-latency.sh).
 
-usage: measure.py operator|floor RUNS NAMESPACE KUBECTL HUB_KC CLOUD_KC EDGE_KC CLOUD_MC EDGE_MC [PREFIX [TIMELINE_TSV]]
+usage: measure.py operator|minimal|floor RUNS NAMESPACE KUBECTL HUB_KC CLOUD_KC EDGE_KC CLOUD_MC EDGE_MC [PREFIX [TIMELINE_TSV]]
 operator: applies RUNS BenchmarkRuns on the hub and waits until each run's Job exists in both
-members. floor: applies the same number of Jobs directly to both members with kubectl (a plain
-client doing the Job writes; the operator also writes a record ConfigMap, a budget and status,
-so the ratio is an upper bound of its overhead) and waits the same way. Prints p50/p99 seconds (one line, key=value).
+members. minimal: applies the same runs into NAMESPACE-minimal on the hub, which no operator
+watches, while minimal_controller.py creates one Job per run in both members as it sees the run
+added (the least any operator must do; a lower bound beside the floor). floor: applies the same
+number of Jobs directly to both members with kubectl (a plain client doing the Job writes; the
+operator also writes a budget, status and Events, so the ratio is an upper bound of its overhead)
+and waits the same way. Prints p50/p99 seconds (one line, key=value).
 Times are first-seen times from a watch on both members (`kubectl get jobs --watch`, started and
 synced before the apply), so the resolution is the watch's delivery delay, not a polling period.
 """
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -30,28 +34,34 @@ runs = int(runs)
 prefix = sys.argv[10] if len(sys.argv) > 10 else "bench-"  # names of this round's runs (a warm-up round uses another)
 TIMELINE = sys.argv[11] if len(sys.argv) > 11 else ""  # where to write each run's timeline (TSV), if given
 label = "mapbench.io/run-name" if mode == "operator" else "bench-floor"
+hub_ns = ns + "-minimal" if mode == "minimal" else ns  # the minimal round's runs are out of the operator's sight
+
+
+def floor_job(name):
+    return {"apiVersion": "batch/v1", "kind": "Job",
+            "metadata": {"name": name, "namespace": ns, "labels": {"bench-floor": name}},
+            "spec": {"backoffLimit": 0, "template": {"metadata": {"labels": {"bench-floor": name}},
+                     "spec": {"restartPolicy": "Never", "nodeSelector": {"mapbench.io/no-such-node": "true"},
+                              "tolerations": [{"key": "mapbench.io/edge", "operator": "Equal", "value": "true",
+                                               "effect": "NoSchedule"}],
+                              "securityContext": {"runAsNonRoot": True, "runAsUser": 65532,
+                                                  "seccompProfile": {"type": "RuntimeDefault"}},
+                              "containers": [{"name": "c", "image": "mapbench.local/shell", "args": ["true"],
+                                              "securityContext": {"allowPrivilegeEscalation": False,
+                                                                  "capabilities": {"drop": ["ALL"]}}}]}}}}
+
+
 docs = []
-if mode == "operator":
+if mode in ("operator", "minimal"):
     for i in range(runs):
         docs.append({"apiVersion": "mapbench.io/v1alpha1", "kind": "BenchmarkRun",
-                     "metadata": {"name": f"{prefix}{i}", "namespace": ns},
+                     "metadata": {"name": f"{prefix}{i}", "namespace": hub_ns},
                      "spec": {"suite": "smoke", "goVersions": ["1.26"], "repetitions": 1,
                               "placement": {"clusters": [cloud_mc, edge_mc]},
                               "resources": {"requests": {"cpu": "1", "memory": "512Mi"},
                                             "limits": {"cpu": "1", "memory": "512Mi"}}}})
 else:
-    for i in range(runs):
-        docs.append({"apiVersion": "batch/v1", "kind": "Job",
-                     "metadata": {"name": f"{prefix}{i}", "namespace": ns, "labels": {"bench-floor": f"{prefix}{i}"}},
-                     "spec": {"backoffLimit": 0, "template": {"metadata": {"labels": {"bench-floor": f"{prefix}{i}"}},
-                              "spec": {"restartPolicy": "Never", "nodeSelector": {"mapbench.io/no-such-node": "true"},
-                                       "tolerations": [{"key": "mapbench.io/edge", "operator": "Equal", "value": "true",
-                                                        "effect": "NoSchedule"}],
-                                       "securityContext": {"runAsNonRoot": True, "runAsUser": 65532,
-                                                           "seccompProfile": {"type": "RuntimeDefault"}},
-                                       "containers": [{"name": "c", "image": "mapbench.local/shell", "args": ["true"],
-                                                       "securityContext": {"allowPrivilegeEscalation": False,
-                                                                           "capabilities": {"drop": ["ALL"]}}}]}}}})
+    docs = [floor_job(f"{prefix}{i}") for i in range(runs)]
 manifest = "\n---\n".join(json.dumps(d) for d in docs)
 
 seen = {}  # (run, cluster) -> seconds after t0
@@ -102,8 +112,18 @@ while len(synced) < len(threads):
     time.sleep(0.05)
 time.sleep(1.0)  # let both watches establish before anything is written
 
+controller_errors = []
+if mode == "minimal":
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import minimal_controller
+    controller_ready = threading.Event()
+    threading.Thread(target=minimal_controller.run, daemon=True,
+                     args=(hub_kc, hub_ns, [cloud_kc, edge_kc], floor_job, prefix, runs, controller_ready,
+                           controller_errors)).start()
+    controller_ready.wait()
+
 t0 = time.time()
-if mode == "operator":
+if mode in ("operator", "minimal"):
     procs = [subprocess.Popen([KUBECTL, "--kubeconfig", hub_kc, "apply", "-f", "-"], stdin=subprocess.PIPE,
                               stdout=subprocess.DEVNULL, text=True)]
 else:
@@ -116,7 +136,7 @@ for p in procs:
 deadline = t0 + 600
 while time.time() < deadline:
     with lock:
-        if len(seen) >= 2 * runs:
+        if len(seen) >= 2 * runs or controller_errors:
             break
     time.sleep(0.1)
 for w in watchers:
@@ -127,6 +147,8 @@ per_run = {}
 for (run, _), t in seen.items():
     per_run[run] = max(per_run.get(run, 0), t)
 complete = [t for r, t in per_run.items() if (r, "cloud") in seen and (r, "edge") in seen]
+if controller_errors:
+    sys.exit("minimal controller: " + "; ".join(controller_errors[:3]))
 if len(complete) < runs:
     sys.exit(f"only {len(complete)} of {runs} runs had Jobs in both members after 600s")
 split = ""
