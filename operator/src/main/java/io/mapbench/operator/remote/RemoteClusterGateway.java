@@ -331,7 +331,6 @@ public class RemoteClusterGateway {
         return Stream.of(jobs, pdbs).flatMap(s -> s)
                 .map(RemoteRuns::of)
                 .flatMap(Optional::stream)
-                .filter(run -> run.hub().equals(hubId))
                 .collect(Collectors.toSet());
     }
 
